@@ -1,0 +1,62 @@
+"""List every page with its reading grade and word count.
+
+    .venv/bin/python scripts/page_report.py            # builds the site first
+    .venv/bin/python scripts/page_report.py site/      # reads an existing build
+    .venv/bin/python scripts/page_report.py --hardest  # also show each page's hardest sentences
+
+Pages above grade 8 are marked with "!". Run it after `python3 scripts/dev.py build`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import readability
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every page's index.html, skipping the 404 page and generated extras."""
+    skip = {"404.html"}
+    return sorted(p for p in site.rglob("index.html")
+                  if p.relative_to(site).parts[0] not in {"embed", "assets", "api", "search"}
+                  and p.name not in skip)
+
+
+def report(site: Path, hardest: bool) -> int:
+    rows = []
+    for page in built_pages(site):
+        reading = readability.measure(page.read_text(encoding="utf-8"))
+        rows.append((str(page.parent.relative_to(site)).replace(".", "(home)", 1)
+                     if page.parent == site else str(page.parent.relative_to(site)) + "/",
+                     reading))
+    width = max(len(name) for name, _ in rows)
+    print(f"{'page':<{width}}  grade  words")
+    for name, reading in rows:
+        flag = "!" if reading.grade > readability.MAX_GRADE else " "
+        print(f"{name:<{width}}  {reading.grade:>5.1f}{flag} {reading.words:>5}")
+        if hardest:
+            for grade, sentence in reading.hardest:
+                print(f"    {grade:>5.1f}  {sentence}")
+    return 1 if any(r.grade > readability.MAX_GRADE for _, r in rows) else 0
+
+
+def main(argv: list[str]) -> int:
+    hardest = "--hardest" in argv
+    args = [a for a in argv if a != "--hardest"]
+    if args:
+        return report(Path(args[0]), hardest)
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--no-strict",
+                        "--site-dir", scratch], cwd=ROOT, env=env, check=True)
+        return report(Path(scratch), hardest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

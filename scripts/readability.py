@@ -1,0 +1,114 @@
+"""Reading level of a built page's main text, with its hardest sentences.
+
+The main text is the article as rendered, without navigation, tables, code, the
+sources list, the review line or the permalink symbols. Each paragraph, list item
+and heading counts as its own sentence(s), so a heading never runs into the text
+below it. The grade is Flesch-Kincaid, measured with textstat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import textstat
+
+MAX_GRADE = 8.0
+SKIP_TAGS = {"table", "pre", "code", "script", "style", "nav", "svg", "form", "button"}
+SKIP_CLASSES = {"iop-sources", "iop-review", "headerlink", "iop-print-only", "md-source-file",
+                "iop-crisis", "iop-embed-meta"}
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "td", "th",
+              "blockquote", "div", "section", "details", "br"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "source", "track", "wbr"}
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+class _MainText(HTMLParser):
+    """Collects the text of <article class="md-content__inner"> as blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._depth = 0  # >0 while inside the article
+        self._skip_depth = 0  # >0 while inside something we ignore
+        self._stack: list[tuple[str, bool, bool]] = []  # (tag, opened article, opened skip)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        opens_article = tag == "article" and "md-content__inner" in classes
+        if tag in VOID_TAGS:
+            if tag == "br" and self._depth and not self._skip_depth:
+                self._flush()
+            return
+        opens_skip = bool(self._depth) and (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES))
+        self._stack.append((tag, opens_article, opens_skip))
+        if opens_article:
+            self._depth += 1
+        if opens_skip:
+            self._skip_depth += 1
+        if tag in BLOCK_TAGS and self._depth and not self._skip_depth:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS:
+            return
+        while self._stack:
+            open_tag, opened_article, opened_skip = self._stack.pop()
+            if opened_skip:
+                self._skip_depth -= 1
+            if opened_article:
+                self._flush()
+                self._depth -= 1
+            if open_tag == tag:
+                break
+        if tag in BLOCK_TAGS and self._depth and not self._skip_depth:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._depth and not self._skip_depth:
+            self._current.append(data)
+
+
+def main_text_blocks(html: str) -> list[str]:
+    """The article's text, one string per paragraph, list item or heading."""
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    return parser.blocks
+
+
+def sentences(blocks: list[str]) -> list[str]:
+    """Split blocks into sentences; a block without end punctuation is one sentence."""
+    found: list[str] = []
+    for block in blocks:
+        for sentence in SENTENCE_END.split(block):
+            sentence = sentence.strip()
+            if sentence:
+                found.append(sentence if sentence[-1] in ".!?:" else sentence + ".")
+    return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    grade: float
+    words: int
+    hardest: list[tuple[float, str]]
+
+
+def measure(html: str, hardest: int = 3) -> Reading:
+    """Flesch-Kincaid grade and word count of a page, and its hardest sentences."""
+    found = sentences(main_text_blocks(html))
+    text = " ".join(found)
+    scored = sorted(((textstat.flesch_kincaid_grade(s), s) for s in found
+                     if textstat.lexicon_count(s) >= 4), reverse=True)
+    return Reading(round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0,
+                   textstat.lexicon_count(text), scored[:hardest])

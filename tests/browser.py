@@ -1,0 +1,57 @@
+"""Small helpers for the Chromium tests: colours, contrast and page loading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def parse_rgb(value: str) -> tuple[float, float, float, float]:
+    numbers = [float(n) for n in re.findall(r"[\d.]+", value)]
+    red, green, blue = numbers[:3]
+    return red, green, blue, numbers[3] if len(numbers) > 3 else 1.0
+
+
+def luminance(rgb: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    red, green, blue = rgb[:3]
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours (background taken as opaque)."""
+    first, second = luminance(parse_rgb(foreground)), luminance(parse_rgb(background))
+    lighter, darker = max(first, second), min(first, second)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@dataclass
+class PageRecord:
+    """What a page did while it loaded: requests, console errors, failures."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = "light",
+              javascript: bool = True):
+    """Open `url` in a fresh context; returns (context, page, record)."""
+    context = browser.new_context(viewport=viewport or PHONE, color_scheme=scheme,
+                                  java_script_enabled=javascript)
+    page = context.new_page()
+    record = PageRecord()
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("console", lambda message: message.type == "error"
+            and record.console_errors.append(message.text))
+    page.on("pageerror", lambda error: record.console_errors.append(str(error)))
+    page.on("requestfailed", lambda request: record.failed.append(
+        f"{request.url} ({request.failure})"))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return context, page, record

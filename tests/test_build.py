@@ -1,0 +1,98 @@
+"""The real strict build: it passes, and bad front matter fails it with a clear line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitetools import ROOT, all_pages, build_site, copy_project, hrefs, tags
+
+
+def test_the_strict_build_makes_every_page(site: Path) -> None:
+    for page in all_pages():
+        assert (site / page.url / "index.html").is_file(), f"{page.src} was not built"
+    assert (site / "404.html").is_file()
+    assert (site / "sitemap.xml").is_file()
+
+
+def test_mkdocs_yml_keeps_strict_validation() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^strict: true$", config)
+    for rule in ("omitted_files", "absolute_links", "unrecognized_links", "anchors"):
+        assert re.search(rf"(?m)^  {rule}: warn$", config), f"validation.{rule} must be warn"
+    assert not re.search(r"(?m)^repo_url:", config), "repo_url makes browsers call GitHub's API"
+    assert re.search(r"(?m)^  font: false", config), "web fonts would come from Google"
+
+
+def _break_and_build(tmp_path: Path, page: str, old: str, new: str) -> str:
+    project = copy_project(tmp_path / "project")
+    source = project / page
+    text = source.read_text(encoding="utf-8")
+    broken = re.sub(old, new, text, count=1, flags=re.M)
+    assert broken != text, f"the test could not change {page}"
+    source.write_text(broken, encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0, "the strict build passed with broken front matter"
+    return result.stdout + result.stderr
+
+
+def test_removing_reviewed_fails_the_build_naming_page_and_field(tmp_path: Path) -> None:
+    page = all_pages()[-1].src
+    output = _break_and_build(tmp_path, page, r"^reviewed:.*\n", "")
+    assert re.search(rf"{re.escape(page)}:\d+: front-matter: `reviewed` is missing", output), output
+
+
+def test_a_bad_next_review_date_fails_the_build_naming_page_and_field(tmp_path: Path) -> None:
+    page = all_pages()[0].src
+    output = _break_and_build(tmp_path, page, r"^next_review:.*$", "next_review: next year")
+    assert re.search(rf"{re.escape(page)}:\d+: front-matter: `next_review` is `next year`, "
+                     "not a real date", output), output
+
+
+@pytest.mark.parametrize("page", all_pages(), ids=str)
+def test_every_page_shows_review_dates_and_sources(site: Path, page) -> None:
+    html = (site / page.url / "index.html").read_text(encoding="utf-8")
+    dates = [t.get("datetime") for t in tags(html, "time")]
+    assert page.meta["reviewed"].isoformat() in dates, f"{page.src}: no 'Last reviewed' date"
+    assert page.meta["next_review"].isoformat() in dates, f"{page.src}: no 'Next review' date"
+    assert "Last reviewed" in html and "Next review" in html
+    links = hrefs(html, page.url)
+    for source in page.meta.get("sources") or []:
+        assert source["url"] in links, f"{page.src}: source {source['url']} is not listed"
+
+
+@pytest.mark.parametrize("page", all_pages(), ids=str)
+def test_every_page_has_crisis_links_and_the_disclaimer(site: Path, page) -> None:
+    html = (site / page.url / "index.html").read_text(encoding="utf-8")
+    links = hrefs(html, page.url)
+    for href in ("tel:988", "sms:988", "tel:911"):
+        assert href in links, f"{page.src}: no {href} link"
+    assert "education, not medical advice" in html
+    for policy in ("/about/editorial-policy/", "/about/privacy/", "/about/accessibility/"):
+        assert policy in links, f"{page.src}: the footer lacks a link to {policy}"
+
+
+def test_the_404_page_offers_search_sections_and_the_crisis_line(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "We can't find that page" in html
+    assert any(i.get("name") == "q" for i in tags(html, "input")), "the 404 page has no search box"
+    assert any(f.get("role") == "search" for f in tags(html, "form"))
+    links = hrefs(html, "")
+    assert {"tel:988", "sms:988"} <= links
+    for page in all_pages():
+        assert "/" + page.url in links, f"the 404 page does not link to {page.src}"
+
+
+def test_site_url_under_a_sub_path_fixes_sitemap_canonical_and_404(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build_site(ROOT, out, SITE_URL="https://example.org/iop-guide/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "https://example.org/iop-guide/benefits/" in (out / "sitemap.xml").read_text()
+    html = (out / "benefits" / "index.html").read_text(encoding="utf-8")
+    canonical = [t["href"] for t in tags(html, "link") if t.get("rel") == "canonical"]
+    assert canonical == ["https://example.org/iop-guide/benefits/"]
+    not_found = (out / "404.html").read_text(encoding="utf-8")
+    styles = [t["href"] for t in tags(not_found, "link") if t.get("rel") == "stylesheet"]
+    assert styles and all(s.startswith("/iop-guide/assets/") for s in styles), styles
