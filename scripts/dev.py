@@ -32,6 +32,12 @@ Install it, then run this command again:
   Fedora:            sudo dnf install chromium
   macOS:             brew install --cask chromium
 Or point CHROME_PATH at an installed Chromium or Chrome binary."""
+JAVA_HELP = """\
+The HTML validity tests run the W3C checker, which needs Java, and none was found.
+Install a Java runtime (11 or newer), then run this command again:
+  Debian or Ubuntu:  sudo apt-get install default-jre-headless
+  Fedora:            sudo dnf install java-21-openjdk-headless
+  macOS:             brew install openjdk"""
 
 
 def say(message: str) -> None:
@@ -81,20 +87,39 @@ def install_cmudict() -> None:
     subprocess.run([str(PYTHON), "-c", script], check=True)
 
 
+def can_apt_install() -> bool:
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return is_root and Path("/etc/debian_version").exists() and bool(shutil.which("apt-get"))
+
+
+def apt_install(package: str) -> None:
+    say(f"installing Debian's {package} package (first run only)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+
+
 def find_chromium() -> str:
     """CHROME_PATH, then /usr/bin/chromium; as root on Debian or Ubuntu, install it."""
     for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate
-    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if is_root and Path("/etc/debian_version").exists() and shutil.which("apt-get"):
-        say("installing Debian's chromium package (first run only)")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    if can_apt_install():
+        apt_install("chromium")
         if Path("/usr/bin/chromium").exists():
             return "/usr/bin/chromium"
     sys.exit(CHROMIUM_HELP)
+
+
+def ensure_java() -> None:
+    """The W3C HTML checker runs on Java; as root on Debian or Ubuntu, install it."""
+    if shutil.which("java"):
+        return
+    if can_apt_install():
+        apt_install("default-jre-headless")
+        if shutil.which("java"):
+            return
+    sys.exit(JAVA_HELP)
 
 
 def tool_env() -> dict[str, str]:
@@ -136,6 +161,7 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return build()
     env["CHROME_PATH"] = find_chromium()
+    ensure_java()
     code = subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
     return code
 

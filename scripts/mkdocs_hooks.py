@@ -11,6 +11,7 @@ import logging
 import os
 
 import frontmatter
+import html_fixes
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -30,3 +31,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for problem in frontmatter.check_page(text, path):
         (log.warning if problem.severity == "error" else log.info)(str(problem))
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return html_fixes.label_checklists(html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return html_fixes.drop_dangling_toc_label(html_fixes.drop_empty_tabindex(output))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return html_fixes.drop_empty_tabindex(output_content)

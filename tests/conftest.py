@@ -44,8 +44,11 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: str):
+    """One Chromium per test module. Playwright's sync API keeps an asyncio loop running
+    while it is open, which would stop the link checker's own asyncio.run() in later
+    modules, so it closes with each module."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,0 +1,86 @@
+/* Keyboard and screen-reader fixes for gaps Material for MkDocs leaves open
+   (it is in maintenance mode). Without JavaScript the site still works: these
+   controls are CSS toggles that a mouse or tap can use. */
+(function () {
+  "use strict";
+
+  // Material's header controls are <label>s for hidden inputs: not focusable and
+  // not named. Put a real <button> in each one's place; the label stays in the page
+  // (hidden) so Material can keep toggling its `hidden` attribute, which we mirror.
+  function replaceWithButton(label, name, input) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " iop-header-button";
+    button.innerHTML = label.innerHTML;
+    button.setAttribute("aria-label", name);
+    button.setAttribute("data-for", label.htmlFor);
+    button.hidden = label.hidden;
+    button.addEventListener("click", function () { input.click(); });
+    new MutationObserver(function () { button.hidden = label.hidden; })
+      .observe(label, { attributes: true, attributeFilter: ["hidden"] });
+    label.classList.add("iop-replaced");
+    label.insertAdjacentElement("afterend", button);
+    return button;
+  }
+
+  function expands(button, toggle) {
+    function update() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    toggle.addEventListener("change", update);
+    update();
+  }
+
+  var drawer = document.getElementById("__drawer");
+  var search = document.getElementById("__search");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (sidebar) sidebar.id = "iop-nav";
+
+  document.querySelectorAll('.md-header__button[for="__drawer"]').forEach(function (label) {
+    var button = replaceWithButton(label, "Menu", drawer);
+    button.setAttribute("aria-controls", "iop-nav");
+    expands(button, drawer);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.click();
+        button.focus();
+      }
+    });
+  });
+  document.querySelectorAll('.md-header__button[for="__search"]').forEach(function (label) {
+    expands(replaceWithButton(label, "Search", search), search);
+  });
+  document.querySelectorAll('.md-header__button[for^="__palette_"]').forEach(function (label) {
+    var input = document.getElementById(label.htmlFor);
+    if (input) replaceWithButton(label, label.getAttribute("title") || "Change colours", input);
+  });
+  document.querySelectorAll('input[name="__palette"]').forEach(function (radio) {
+    radio.setAttribute("tabindex", "-1");
+  });
+
+  // The search dialog needs a name, and its result count must be announced.
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  if (dialog) dialog.setAttribute("aria-label", "Search the guide");
+  var meta = document.querySelector(".md-search-result__meta");
+  if (meta) {
+    meta.setAttribute("role", "status");
+    meta.setAttribute("aria-live", "polite");
+  }
+
+  // Wide tables scroll inside their own box: let keyboard users scroll them too.
+  // Material wraps tables after this script runs, so watch for the wrappers.
+  function heading(box) {
+    for (var e = box.previousElementSibling; e; e = e.previousElementSibling) {
+      if (/^H[1-4]$/.test(e.tagName)) return e.textContent.replace("\u00b6", "").trim();
+    }
+    return "Table";
+  }
+  function focusableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", heading(box) + " (table)");
+    });
+  }
+  focusableTables();
+  var article = document.querySelector("article");
+  if (article) new MutationObserver(focusableTables).observe(article, { childList: true, subtree: true });
+})();

@@ -1,0 +1,42 @@
+"""Small, targeted repairs to the HTML that Markdown extensions and Material emit.
+
+Each function takes HTML and returns HTML; the MkDocs hook applies them. They fix
+markup upstream leaves invalid or unlabelled, not the site's design.
+"""
+
+from __future__ import annotations
+
+import re
+
+# pymdownx.tasklist puts only the box inside <label>, so the checkbox has no name
+# and the text is not a tap target. Move the item's text into the label.
+_TASK = re.compile(
+    r'(<label class="task-list-control">\s*<input type="checkbox"[^>]*>\s*'
+    r'<span class="task-list-indicator"></span>)\s*</label>(.*?)(?=<ul|<ol|</li>)', re.S)
+
+
+def label_checklists(html: str) -> str:
+    """Make each task-list item's text the label of its checkbox."""
+    return _TASK.sub(lambda m: f"{m.group(1)} {m.group(2).strip()}</label>", html)
+
+
+# Material's nav partial writes tabindex="" on section labels (which the minifier
+# shortens to a bare `tabindex`); an empty tabindex is invalid HTML and means nothing
+# to browsers.
+_EMPTY_TABINDEX = re.compile(r'\stabindex(?:="")?(?=[\s/>])')
+
+
+def drop_empty_tabindex(html: str) -> str:
+    return _EMPTY_TABINDEX.sub("", html)
+
+
+# On section index pages Material renders the table of contents' title as
+# <label for="__toc"> without the __toc toggle it points to: invalid, and inert.
+_TOC_LABEL = re.compile(r'(<label class="?md-nav__title"?) for="?__toc"?')
+_TOC_TOGGLE = re.compile(r'id="?__toc"?[\s>]')
+
+
+def drop_dangling_toc_label(html: str) -> str:
+    if _TOC_TOGGLE.search(html):
+        return html
+    return _TOC_LABEL.sub(r"\1", html)

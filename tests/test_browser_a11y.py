@@ -1,0 +1,343 @@
+"""Material's accessibility gaps, fixed in overrides/ and assets/, proven in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import DESKTOP, PHONE, open_page
+from sitetools import ROOT, all_pages
+
+PAGES = all_pages()
+IDS = [page.src for page in PAGES]
+CHECKLIST = next(p for p in PAGES if p.src == "docs/choosing-a-program.md")
+TABLE_PAGE = next(p for p in PAGES if p.src == "docs/what-is-an-iop.md")
+DETAILS_PAGE = next((p for p in PAGES if re.search(r"(?m)^\?\?\?\+? ", (ROOT / p.src).read_text())),
+                    None)
+
+
+def focused(tab) -> dict:
+    return tab.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e);
+        return {tag: e.tagName, name: e.getAttribute('aria-label') || e.textContent.trim(),
+                href: e.getAttribute('href'), role: e.getAttribute('role'),
+                outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                shadow: s.boxShadow};
+    }""")
+
+
+# --- 2. Material's gaps -----------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_skip_link_to_main_content_is_the_first_tab_stop(browser, base_url: str, page) -> None:
+    context, tab, _ = open_page(browser, base_url + page.url, viewport=DESKTOP)
+    try:
+        tab.keyboard.press("Tab")
+        first = focused(tab)
+        assert first["href"] == "#main-content", f"{page.src}: first tab stop is {first}"
+        assert tab.locator("a.iop-skip").is_visible(), "the focused skip link must show"
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("document.activeElement.id") == "main-content"
+    finally:
+        context.close()
+
+
+def test_menu_toggle_is_a_named_keyboard_operable_button(browser, base_url: str) -> None:
+    context, tab, _ = open_page(browser, base_url, viewport=PHONE)
+    try:
+        menu = tab.get_by_role("button", name="Menu")
+        assert menu.is_visible()
+        assert menu.get_attribute("aria-expanded") == "false"
+        menu.focus()
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("document.getElementById('__drawer').checked")
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert tab.locator("#iop-nav a[href$='benefits/']").first.is_visible()
+        tab.keyboard.press("Escape")
+        assert not tab.evaluate("document.getElementById('__drawer').checked")
+        assert focused(tab)["name"] == "Menu", "focus returns to the menu button"
+        tab.keyboard.press("Space")
+        assert tab.evaluate("document.getElementById('__drawer').checked")
+    finally:
+        context.close()
+
+
+def test_search_result_count_is_announced_politely(browser, base_url: str) -> None:
+    context, tab, _ = open_page(browser, base_url, viewport=DESKTOP)
+    try:
+        meta = tab.locator(".md-search-result__meta")
+        assert meta.get_attribute("aria-live") == "polite"
+        assert meta.get_attribute("role") == "status"
+        tab.keyboard.press("/")
+        tab.keyboard.type("insurance")
+        tab.wait_for_function("""() => /\\d+ matching/.test(
+            document.querySelector('.md-search-result__meta').textContent)""", timeout=10000)
+        assert "matching" in meta.inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_focus_is_visible_on_every_tab_stop(browser, base_url: str, size: dict) -> None:
+    context, tab, _ = open_page(browser, base_url + CHECKLIST.url, viewport=size)
+    try:
+        seen = 0
+        for _ in range(60):
+            tab.keyboard.press("Tab")
+            state = focused(tab)
+            if state["tag"] == "BODY":
+                break
+            seen += 1
+            visible = (state["outline"] != "none" and state["width"] >= 2) or (
+                state["shadow"] not in ("none", ""))
+            assert visible, f"no visible focus on {state}"
+        assert seen >= 20
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_links_in_body_text_are_underlined(browser, base_url: str, page) -> None:
+    context, tab, _ = open_page(browser, base_url + page.url, viewport=DESKTOP)
+    try:
+        plain = tab.evaluate("""() => [...document.querySelectorAll(
+                'article p a, article li a, article td a, article dd a')]
+            .filter(a => !a.classList.contains('headerlink'))
+            .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
+            .map(a => a.textContent.trim())""")
+        assert plain == [], f"{page.src}: links told apart by colour alone: {plain}"
+    finally:
+        context.close()
+
+
+def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    tab = context.new_page()
+    try:
+        tab.goto(base_url + CHECKLIST.url)
+        tab.get_by_role("button", name="Menu").click()
+        tab.keyboard.press("Escape")
+        tab.get_by_role("button", name="Search").click()
+        tab.keyboard.type("cost")
+        tab.wait_for_timeout(300)
+        moving = tab.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e => {
+            const s = getComputedStyle(e), out = [];
+            if (s.animationName !== 'none') out.push(e.className + ': animation');
+            if (s.transitionDuration.split(',').some(d => parseFloat(d) > 0))
+                out.push(e.className + ': transition ' + s.transitionProperty);
+            return out; })""")
+        assert moving == []
+        assert tab.evaluate("document.getAnimations().length") == 0
+    finally:
+        context.close()
+
+
+# --- 3. Phones ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_no_sideways_scrolling_on_small_phones(browser, base_url: str, page, width: int) -> None:
+    context, tab, _ = open_page(browser, base_url + page.url,
+                                viewport={"width": width, "height": 740})
+    try:
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{page.src} scrolls sideways by {overflow}px at {width}px wide"
+        tables = tab.evaluate("""() => [...document.querySelectorAll('article table')].map(t =>
+            getComputedStyle(t.closest('.md-typeset__scrollwrap') || t.parentElement).overflowX)""")
+        assert all(mode in ("auto", "scroll") for mode in tables), tables
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_body_text_is_at_least_16px(browser, base_url: str, page) -> None:
+    context, tab, _ = open_page(browser, base_url + page.url, viewport=PHONE)
+    try:
+        small = tab.evaluate("""() => [...document.querySelectorAll(
+                'article p, article li, article td, article th, article dd, article summary')]
+            .filter(e => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 16)
+            .map(e => e.tagName + ' ' + getComputedStyle(e).fontSize + ': '
+                 + e.textContent.trim().slice(0, 40))""")
+        assert small == [], f"{page.src}: text under 16px: {small[:5]}"
+    finally:
+        context.close()
+
+
+TARGET_SIZE_JS = """() => {
+    const targets = [...document.querySelectorAll(
+        'a[href], button, input:not([type=hidden]), summary, select, [role=button], label[for]')]
+      .filter(e => e.offsetParent !== null || getComputedStyle(e).position === 'fixed')
+      .map(e => ({e, r: e.getBoundingClientRect()}))
+      .filter(t => t.r.width > 0 && t.r.height > 0)
+      .filter(t => getComputedStyle(t.e).visibility !== 'hidden' && !t.e.closest('[hidden]'))
+      // Invisible and untouchable (Material's empty-search "Clear" button) is no target.
+      .filter(t => getComputedStyle(t.e).opacity !== '0'
+                   && getComputedStyle(t.e).pointerEvents !== 'none');
+    const inline = e => {
+        // WCAG 2.5.8 exception: a link in a sentence or list item of text.
+        const block = e.closest('p, li, td, dd, .iop-crisis, .iop-footer__disclaimer');
+        return e.tagName === 'A' && block && block.textContent.trim() !== e.textContent.trim();
+    };
+    const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+    const bad = [];
+    for (const t of targets) {
+        if (t.r.width >= 24 && t.r.height >= 24) continue;
+        if (inline(t.e)) continue;
+        // Spacing exception: a 24px circle on its centre overlaps no other target
+        // and no other undersized target's circle.
+        const [x, y] = centre(t.r);
+        const clash = targets.some(o => {
+            if (o === t || o.e.contains(t.e) || t.e.contains(o.e)) return false;
+            const nx = Math.max(o.r.left, Math.min(x, o.r.right));
+            const ny = Math.max(o.r.top, Math.min(y, o.r.bottom));
+            if (Math.hypot(nx - x, ny - y) < 12) return true;
+            const small = o.r.width < 24 || o.r.height < 24;
+            const [ox, oy] = centre(o.r);
+            return small && !inline(o.e) && Math.hypot(ox - x, oy - y) < 24;
+        });
+        if (clash) bad.push(`${t.e.tagName} "${(t.e.getAttribute('aria-label')
+            || t.e.textContent).trim().slice(0, 30)}" ${Math.round(t.r.width)}x${
+            Math.round(t.r.height)}`);
+    }
+    return bad;
+}"""
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_tap_targets_meet_wcag_2_5_8(browser, base_url: str, page) -> None:
+    context, tab, _ = open_page(browser, base_url + page.url, viewport=PHONE)
+    try:
+        bad = tab.evaluate(TARGET_SIZE_JS)
+        assert bad == [], f"{page.src}: targets under 24x24px without spacing: {bad[:6]}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) -> None:
+    # 200% zoom of a 1280x800 window is a 640x400 CSS-pixel viewport.
+    context = browser.new_context(viewport={"width": 640, "height": 400},
+                                  device_scale_factor=2)
+    tab = context.new_page()
+    try:
+        tab.goto(base_url + page.url)
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{page.src} scrolls sideways at 200% zoom"
+        clipped = tab.evaluate("""() => [...document.querySelectorAll(
+                'h1, h2, h3, p, li, .iop-crisis, .md-header__topic')]
+            .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1
+                    && getComputedStyle(e).overflowX === 'hidden'
+                    && !e.classList.contains('md-ellipsis'))
+            .map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40))""")
+        assert clipped == [], f"{page.src}: text cut off at 200% zoom: {clipped}"
+        assert tab.locator(".iop-crisis a[href='tel:988']").is_visible()
+    finally:
+        context.close()
+
+
+# --- 4. Keyboard --------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_search_opens_from_the_keyboard_and_escape_closes_it(browser, base_url: str,
+                                                            size: dict) -> None:
+    context, tab, _ = open_page(browser, base_url, viewport=size)
+    try:
+        for _ in range(40):  # reach the search control by tabbing, as a keyboard user would
+            tab.keyboard.press("Tab")
+            state = focused(tab)
+            if state["name"] == "Search" or state["tag"] == "INPUT":
+                break
+        else:
+            pytest.fail("no search control among the first 40 tab stops")
+        if state["tag"] != "INPUT":
+            tab.keyboard.press("Enter")
+        tab.wait_for_function("document.getElementById('__search').checked", timeout=5000)
+        tab.keyboard.type("teen")
+        tab.wait_for_selector(".md-search-result__item", timeout=10000)
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
+    finally:
+        context.close()
+
+
+def test_palette_toggle_works_from_the_keyboard(browser, base_url: str) -> None:
+    context, tab, _ = open_page(browser, base_url, viewport=DESKTOP, scheme="light")
+    try:
+        scheme = "document.body.getAttribute('data-md-color-scheme')"
+        assert tab.evaluate(scheme) == "default"
+        toggle = tab.get_by_role("button", name="Switch to dark mode")
+        toggle.focus()
+        tab.keyboard.press("Enter")
+        assert tab.evaluate(scheme) == "slate"
+        back = tab.get_by_role("button", name="Switch to light mode")
+        assert back.is_visible()
+        back.focus()
+        tab.keyboard.press("Space")
+        assert tab.evaluate(scheme) == "default"
+    finally:
+        context.close()
+
+
+def test_checklist_boxes_are_labelled_and_tick_from_the_keyboard(browser,
+                                                                base_url: str) -> None:
+    context, tab, _ = open_page(browser, base_url + CHECKLIST.url, viewport=PHONE)
+    try:
+        box = tab.locator("#questions-to-ask ~ ul .task-list-control input").first
+        if not box.count():
+            box = tab.locator(".task-list-control input").first
+        assert box.evaluate("e => e.labels[0].textContent.trim().length") > 10
+        box.focus()
+        tab.keyboard.press("Space")
+        assert box.is_checked()
+        tab.keyboard.press("Space")
+        assert not box.is_checked()
+    finally:
+        context.close()
+
+
+def test_details_blocks_open_and_close_from_the_keyboard(browser, base_url: str) -> None:
+    if DETAILS_PAGE is None:
+        pytest.skip("no page has a collapsible details block yet")
+    context, tab, _ = open_page(browser, base_url + DETAILS_PAGE.url, viewport=PHONE)
+    try:
+        summary = tab.locator("details summary").first
+        was_open = summary.evaluate("s => s.parentElement.open")
+        summary.focus()
+        tab.keyboard.press("Enter")
+        assert summary.evaluate("s => s.parentElement.open") is not was_open
+        tab.keyboard.press("Space")
+        assert summary.evaluate("s => s.parentElement.open") is was_open
+    finally:
+        context.close()
+
+
+# --- 6. Without JavaScript ----------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url: str,
+                                                              page) -> None:
+    context, tab, _ = open_page(browser, base_url + page.url, viewport=DESKTOP,
+                                javascript=False)
+    try:
+        assert tab.locator("article h1").first.is_visible()
+        assert len(tab.locator("article p").all_inner_texts()) >= 1
+        for href in ("tel:988", "sms:988"):
+            assert tab.locator(f".iop-crisis a[href='{href}']").is_visible()
+        target = "benefits/" if page.url != "benefits/" else "resources/"
+        nav = tab.locator(f".md-sidebar--primary a[href$='{target}']").first
+        assert nav.is_visible(), f"{page.src}: no visible navigation without JavaScript"
+        nav.click()
+        tab.wait_for_load_state()
+        assert tab.url.endswith("/" + target)
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_phone_menu_still_opens(browser, base_url: str) -> None:
+    context, tab, _ = open_page(browser, base_url, viewport=PHONE, javascript=False)
+    try:
+        tab.locator(".md-header__button[for='__drawer']").click()
+        assert tab.locator(".md-sidebar--primary a[href$='benefits/']").first.is_visible()
+    finally:
+        context.close()

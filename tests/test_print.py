@@ -1,0 +1,50 @@
+"""Printing a page gives a clean handout: Chromium's print-to-PDF, read back as text."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from browser import DESKTOP, open_page
+from sitetools import content_pages
+
+PAGES = content_pages()
+CHROME_WORDS = ["Skip to main content", "Switch to dark mode", "Switch to light mode",
+                "Type to start searching", "Understand IOPs", "Table of contents", "Previous"]
+MAX_PAGES = 12  # the longest page (the glossary) prints on about 8 US Letter pages
+
+
+def printed(browser, url: str) -> tuple[str, int]:
+    context, tab, _ = open_page(browser, url, viewport=DESKTOP)
+    try:
+        pdf = tab.pdf(format="Letter", print_background=False)
+    finally:
+        context.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"[ \t]+", " ", text), len(reader.pages)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_printed_page_is_a_clean_handout(browser, base_url: str, page) -> None:
+    text, pages = printed(browser, base_url + page.url)
+    flat = " ".join(text.split())
+    for word in CHROME_WORDS:
+        assert word not in flat, f"{page.src}: the printout shows site chrome {word!r}"
+    assert " ".join(page.meta["title"].split()) in flat, f"{page.src}: no title in the printout"
+    assert "Call or text 988" in flat and "911" in flat, f"{page.src}: no crisis line printed"
+    canonical = "http://127.0.0.1:8000/" + page.url  # SITE_URL's default in the test build
+    assert canonical in flat.replace(" ", "") or canonical in flat, (
+        f"{page.src}: the printout lacks the page's address {canonical}")
+    assert page.meta["reviewed"].strftime("%B %-d, %Y") in flat, f"{page.src}: no review date"
+    assert 1 <= pages <= MAX_PAGES, f"{page.src}: prints on {pages} pages"
+
+
+def test_the_checklist_prints_as_empty_boxes(browser, base_url: str) -> None:
+    page = next(p for p in PAGES if p.src == "docs/choosing-a-program.md")
+    text, _ = printed(browser, base_url + page.url)
+    assert text.count("\u2610") >= 10, "the questions checklist must print as boxes to tick"
+    assert "\u2611" not in text and "\u2612" not in text, "boxes must print empty"

@@ -1,0 +1,81 @@
+"""Site search finds the right page for questions typed in readers' own words.
+
+Each row is a query as a worried reader might type it and the page that must be among
+the first three results. Improve misses through wording and front-matter
+`search: {boost: N}`, never custom search code.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import DESKTOP, open_page
+
+QUERIES = [
+    ("how many hours a week", "what-is-an-iop/"),
+    ("does insurance pay", "cost-and-insurance/"),
+    ("teen", "who-benefits/"),
+    ("online program", "what-is-an-iop/"),
+    ("what is PHP", "what-is-an-iop/"),
+    ("988", "resources/"),
+    ("can I keep working", "benefits/"),
+    ("how long does it last", "what-is-an-iop/"),
+    ("Medicare", "cost-and-insurance/"),
+    ("questions to ask", "choosing-a-program/"),
+    ("first day", "what-happens/"),
+    ("help for my family", "resources/"),
+    ("relapse", "what-happens/"),
+    ("medication for opioids", "what-happens/"),
+    ("childcare", "challenges/"),
+    ("denied by insurance", "cost-and-insurance/"),
+    ("warning signs", "who-benefits/"),
+    ("inpatient vs outpatient", "who-benefits/"),
+    ("is an IOP right for me", "who-benefits/"),
+    ("sample schedule", "what-happens/"),
+    ("no insurance", "cost-and-insurance/"),
+    ("helpline", "resources/"),
+    ("CBT", "what-happens/"),
+    ("rides to treatment", "challenges/"),
+    ("how to choose a program", "choosing-a-program/"),
+    ("cost", "cost-and-insurance/"),
+]
+
+
+def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
+    box = tab.locator(".md-search__input")
+    box.fill("")
+    box.press_sequentially(query)  # keyup events drive Material's search, as for a reader
+    tab.wait_for_function("""q => document.querySelector('.md-search__input').value === q
+        && /matching/.test(document.querySelector('.md-search-result__meta').textContent)""",
+                          arg=query, timeout=10000)
+    tab.wait_for_timeout(200)
+    hrefs = tab.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => a.href)")
+    base = urlsplit(base_url).path
+    pages: list[str] = []
+    for href in hrefs:
+        path = urlsplit(href).path[len(base):]
+        if path not in pages:
+            pages.append(path)
+    return pages[:count]
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, base_url: str):
+    context, tab, _ = open_page(browser, base_url, viewport=DESKTOP)
+    tab.keyboard.press("/")
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_readers_words_find_the_right_page(search_tab, base_url: str, query: str,
+                                           expected: str) -> None:
+    found = top_pages(search_tab, base_url, query)
+    assert expected in found, (
+        f"searching {query!r} should show {expected} in the first 3 results, got {found}. "
+        "Use the reader's words on that page (ideally in a heading) or raise its "
+        "front-matter search boost.")
