@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -55,3 +60,14 @@ def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = 
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     return context, page, record
+
+
+def axe_violations(tab) -> list[str]:
+    """axe-core's WCAG 2.0-2.2 A/AA and best-practice violations on the open page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab, options=AXE_OPTIONS).response
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:4])
+            for v in results["violations"]]

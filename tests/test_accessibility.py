@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from browser import DESKTOP, PHONE, open_page
+from browser import DESKTOP, PHONE, axe_violations, open_page
 from sitetools import all_pages
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
 VIEWPORTS = {"360x740": PHONE, "1280x800": DESKTOP}
-_axe = Axe()
-
-
-def axe_violations(tab) -> list[str]:
-    results = _axe.run(tab, options=AXE_OPTIONS).response
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
-            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
-                        for n in v["nodes"][:4])
-            for v in results["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

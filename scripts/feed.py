@@ -1,0 +1,63 @@
+"""The content feed at /api/pages.json: every content page as data a patient portal can pull.
+
+Bodies are sanitized HTML: an allow-list of tags and attributes (nh3, the Rust
+`ammonia` sanitizer), no scripts, styles, forms or event handlers, and every link
+made absolute so it works wherever the portal shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import nh3
+
+FEED_VERSION = "1.0"
+SCHEMA_PATH = "api/pages.schema.json"
+TAGS = {
+    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "details", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "strong", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan"},
+              "ol": {"start"}}
+
+
+def sanitize(html: str, page_url: str) -> str:
+    """Allow-listed HTML with absolute https/http/tel/sms/mailto links only."""
+    return nh3.clean(
+        html, tags=TAGS, attributes=ATTRIBUTES, clean_content_tags={"script", "style"},
+        url_schemes={"https", "http", "tel", "sms", "mailto"},
+        url_relative=("rewrite_with_base", page_url), link_rel="noopener")
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    title: str
+    description: str
+    url: str
+    embed_url: str
+    reviewed: dt.date
+    next_review: dt.date
+    sources: list[dict[str, str]]
+    body_html: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title, "description": self.description, "url": self.url,
+            "embed_url": self.embed_url, "reviewed": self.reviewed.isoformat(),
+            "next_review": self.next_review.isoformat(),
+            "sources": [{"title": s["title"], "url": s["url"]} for s in self.sources],
+            "body_html": self.body_html,
+        }
+
+
+def feed(pages: list[FeedPage], site_url: str) -> dict[str, Any]:
+    return {
+        "version": FEED_VERSION,
+        "schema": site_url.rstrip("/") + "/" + SCHEMA_PATH,
+        "site": site_url,
+        "license": "Free to embed and reuse; keep the crisis line and a link back to each page.",
+        "pages": [page.as_json() for page in sorted(pages, key=lambda p: p.url)],
+    }

@@ -1,0 +1,233 @@
+"""For clinics: embeds that size themselves across origins, accent colours, the feed, handouts."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import jsmin
+import jsonschema
+import pytest
+
+import embed
+import qr
+from browser import PHONE, axe_violations, contrast, open_page
+from sitetools import content_pages, hrefs, serve_directory, tags
+
+EMBEDDED = [p for p in content_pages() if p.meta.get("sources")]
+FIRST, SECOND = "what-is-an-iop/", "what-happens/"  # the second has a details block
+ROOT_HEIGHT = ("Math.ceil(document.querySelector('[data-iop-embed-root]')"
+               ".getBoundingClientRect().bottom + scrollY)")
+DEFAULT_ACCENT = "#3949ab"
+
+
+@pytest.fixture(scope="module")
+def host_url(base_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """A clinic's page on another origin (another port) embedding two pages."""
+    folder = tmp_path_factory.mktemp("host")
+    (folder / "index.html").write_text(f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
+<link rel="icon" href="data:,"></head><body>
+<h1>Our clinic</h1>
+<iframe id="one" data-iop-embed src="{base_url}embed/{FIRST}" title="One"
+  style="width:100%;height:600px;border:0"></iframe>
+<iframe id="two" data-iop-embed src="{base_url}embed/{SECOND}" title="Two"
+  style="width:100%;height:600px;border:0"></iframe>
+<script src="{base_url}embed.js" async></script>
+</body></html>""", encoding="utf-8")
+    with serve_directory(folder) as url:
+        yield url
+
+
+def inner(tab, selector: str):
+    """The Frame inside an iframe (evaluate works across origins through the browser)."""
+    return tab.locator(selector).first.element_handle().content_frame()
+
+
+def settled(tab, name: str, timeout: float = 8.0) -> tuple[float, float]:
+    """Wait until the iframe's height matches its content's; return both."""
+    deadline = time.monotonic() + timeout
+    while True:
+        element = tab.locator(f"#{name}")
+        content = inner(tab, f"#{name}").evaluate(ROOT_HEIGHT)
+        height = element.evaluate("e => e.getBoundingClientRect().height")
+        if abs(height - content) <= 2 or time.monotonic() > deadline:
+            return height, content
+        time.sleep(0.1)
+
+
+def open_host(browser, host_url: str, **kwargs):
+    context, tab, record = open_page(browser, host_url, **kwargs)
+    for name in ("one", "two"):
+        inner(tab, f"#{name}").wait_for_selector("[data-iop-embed-root]", state="attached")
+    return context, tab, record
+
+
+def test_iframes_size_to_content_on_load_resize_and_details(browser, host_url: str) -> None:
+    context, tab, record = open_host(browser, host_url, viewport={"width": 1280, "height": 800})
+    try:
+        for name in ("one", "two"):
+            height, content = settled(tab, name)
+            assert abs(height - content) <= 2, f"{name}: iframe {height}px, content {content}px"
+            assert height != 600
+        wide = settled(tab, "one")[0]
+        tab.set_viewport_size(PHONE)
+        for name in ("one", "two"):
+            height, content = settled(tab, name)
+            assert abs(height - content) <= 2, f"{name} at 360px: {height} vs {content}"
+        assert settled(tab, "one")[0] > wide, "narrower text must make a taller frame"
+        before = settled(tab, "two")[0]
+        inner(tab, "#two").locator("details summary").first.click()
+        height, content = settled(tab, "two")
+        assert abs(height - content) <= 2 and height != before, "a details block changed size"
+        assert record.console_errors == []
+    finally:
+        context.close()
+
+
+BAD_MESSAGES = [
+    "'not an object'", "{type: 'iop-embed:height', height: '50'}",
+    "{type: 'iop-embed:height', height: -5}", "{type: 'iop-embed:height', height: NaN}",
+    "{type: 'iop-embed:height', height: 1e9}", "{type: 'other', height: 50}",
+    "{type: 'iop-embed:height', height: 50, code: 'alert(1)'}.code",
+]
+
+
+def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(browser,
+                                                                        host_url: str) -> None:
+    context, tab, _ = open_host(browser, host_url)
+    try:
+        one, two = settled(tab, "one")[0], settled(tab, "two")[0]
+        # From the host page itself: the wrong origin.
+        tab.evaluate("window.postMessage({type: 'iop-embed:height', height: 50}, '*')")
+        for bad in BAD_MESSAGES:  # from the right origin, with a bad payload
+            inner(tab, "#one").evaluate(f"parent.postMessage({bad}, '*')")
+        tab.wait_for_timeout(300)
+        assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == one
+        # A good message from frame one sizes frame one, and never frame two.
+        inner(tab, "#one").evaluate(
+            "parent.postMessage({type: 'iop-embed:height', height: 321}, '*')")
+        tab.wait_for_timeout(300)
+        assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 321
+        assert tab.locator("#two").evaluate("e => e.getBoundingClientRect().height") == two
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_frame_scrolls_on_its_own(browser, host_url: str) -> None:
+    context, tab, _ = open_page(browser, host_url, javascript=False)
+    try:
+        element = tab.locator("#one")
+        assert element.evaluate("e => e.getBoundingClientRect().height") == 600
+        document = inner(tab, "#one")
+        assert document.locator("h1").first.is_visible()
+        assert document.evaluate("document.documentElement.scrollHeight") > 600
+    finally:
+        context.close()
+
+
+def accent(browser, base_url: str, value: str) -> tuple[str, str]:
+    url = f"{base_url}embed/{FIRST}" + (f"?accent={value}" if value else "")
+    context, tab, _ = open_page(browser, url)
+    try:
+        prop = tab.evaluate("getComputedStyle(document.documentElement)"
+                            ".getPropertyValue('--iop-accent').trim()")
+        link = tab.eval_on_selector("article p a", "a => getComputedStyle(a).color")
+        return prop, link
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("value", ["red", "12345", "1234567", "ggg", "javascript:alert(1)",
+                                   "%3Cscript%3E", "1a7f5a;color:red", ""])
+def test_a_bad_accent_changes_nothing(browser, base_url: str, value: str) -> None:
+    assert accent(browser, base_url, value)[0] == DEFAULT_ACCENT
+
+
+@pytest.mark.parametrize("value", ["1a7f5a", "%231a7f5a", "fff", "ffd700", "f0a"])
+def test_a_good_accent_is_applied_with_readable_contrast(browser, base_url: str,
+                                                         value: str) -> None:
+    prop, link = accent(browser, base_url, value)
+    assert prop != DEFAULT_ACCENT
+    assert contrast(link, "rgb(255, 255, 255)") >= 4.5, f"{value}: link colour {link}"
+
+
+@pytest.mark.parametrize("page", EMBEDDED, ids=str)
+def test_embed_page_keeps_what_matters_and_drops_site_chrome(site: Path, page) -> None:
+    url = embed.embed_url(page.url)
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    for chrome in ("md-header", "md-sidebar", "md-search", "md-footer"):
+        assert f'class="{chrome}' not in html and f"class={chrome}" not in html, chrome
+    assert page.meta["title"] in html
+    links = hrefs(html, url)
+    assert {"tel:988", "sms:988"} <= links
+    assert page.meta["reviewed"].isoformat() in [t.get("datetime") for t in tags(html, "time")]
+    back = [a for a in tags(html, "a") if "Read the full page" in html and a.get("href")
+            and a["href"].rstrip("/").endswith(page.url.rstrip("/") or "..")]
+    assert back, f"{url}: no 'Read the full page' link to /{page.url}"
+    for a in tags(html, "a"):
+        href = a.get("href", "")
+        if href and not href.startswith(("#", "tel:", "sms:", "mailto:")):
+            assert a.get("target") == "_blank" and "noopener" in a.get("rel", ""), a
+
+
+@pytest.mark.parametrize("page", EMBEDDED, ids=str)
+def test_embed_pages_pass_axe(browser, base_url: str, page) -> None:
+    context, tab, _ = open_page(browser, base_url + embed.embed_url(page.url))
+    try:
+        found = axe_violations(tab)
+        assert found == [], "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_the_feed_matches_its_schema_and_lists_every_content_page(site: Path) -> None:
+    data = json.loads((site / "api" / "pages.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "api" / "pages.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert data["version"].startswith("1.")
+    listed = {p["url"] for p in data["pages"]}
+    for page in EMBEDDED:
+        assert "http://127.0.0.1:8000/" + page.url in listed, f"{page.src} is not in the feed"
+    for entry in data["pages"]:
+        body = entry["body_html"]
+        for banned in ("<script", "<style", "<iframe", "<form", " onclick", " class=",
+                       'href="../', "javascript:"):
+            assert banned not in body, f"{entry['url']}: {banned} in body_html"
+
+
+def test_embed_js_stays_within_3_kb_minified(site: Path) -> None:
+    size = len(jsmin.jsmin((site / "embed.js").read_text(encoding="utf-8")).encode("utf-8"))
+    assert size <= 3 * 1024, f"embed.js is {size} bytes minified"
+
+
+def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser,
+                                                                   base_url: str) -> None:
+    context, tab, record = open_page(browser, base_url + "for-clinics/")
+    try:
+        snippets = tab.locator("pre.iop-snippet code").all_inner_texts()
+        assert len(snippets) == len(EMBEDDED)
+        assert all("data-iop-embed" in s and "/embed.js" in s for s in snippets)
+        preview = tab.locator("details[open] iframe[data-iop-embed]").first
+        document = inner(tab, "details[open] iframe[data-iop-embed]")
+        document.wait_for_selector("[data-iop-embed-root]", state="attached")
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline:
+            content = document.evaluate(ROOT_HEIGHT)
+            height = preview.evaluate("e => e.getBoundingClientRect().height")
+            if abs(content - height) <= 2:
+                break
+            time.sleep(0.1)
+        assert abs(content - height) <= 2, f"live preview {height}px for {content}px of content"
+        assert record.console_errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", EMBEDDED, ids=str)
+def test_printed_handouts_carry_a_qr_code_to_the_page(site: Path, page) -> None:
+    html = (site / page.url / "index.html").read_text(encoding="utf-8")
+    expected = qr.qr_svg("http://127.0.0.1:8000/" + page.url)
+    path = expected.split(' d="', 1)[1].split('"', 1)[0]
+    assert path in html, f"{page.src}: no QR code for its URL in the print header"
