@@ -103,15 +103,15 @@ def snippet(item: GalleryItem, script_url: str) -> str:
 
 
 def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str) -> str:
-    """Each content page with its snippet and a live preview (the first one open)."""
+    """Each content page with its snippet and a live preview that loads when opened."""
     parts = []
-    for index, item in enumerate(items):
+    for item in items:
         anchor = "embed-" + re.sub(r"[^a-z0-9]+", "-", item.embed_url.lower()).strip("-")
         parts.append(
             f'<h3 id="{anchor[-60:]}">{html.escape(item.title)}</h3>\n'
             f"<p>{html.escape(item.description)}</p>\n"
             f'<pre class="iop-snippet"><code>{html.escape(snippet(item, script_url))}</code></pre>\n'
-            f'<details class="iop-preview"{" open" if index == 0 else ""}>'
+            '<details class="iop-preview">'
             f"<summary>Live preview: {html.escape(item.title)}</summary>\n"
             f'<iframe data-iop-embed src="{item.preview_url}" title="Preview: '
             f'{html.escape(item.title)}" loading="lazy"></iframe></details>')

@@ -209,6 +209,8 @@ def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser,
         snippets = tab.locator("pre.iop-snippet code").all_inner_texts()
         assert len(snippets) == len(EMBEDDED)
         assert all("data-iop-embed" in s and "/embed.js" in s for s in snippets)
+        assert tab.locator("details.iop-preview[open]").count() == 0, "previews load on demand"
+        tab.locator("details.iop-preview summary").first.click()
         preview = tab.locator("details[open] iframe[data-iop-embed]").first
         document = inner(tab, "details[open] iframe[data-iop-embed]")
         document.wait_for_selector("[data-iop-embed-root]", state="attached")

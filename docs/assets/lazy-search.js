@@ -1,0 +1,68 @@
+/* Search loads when a reader reaches for it, not with every page.
+   Material starts its search worker and downloads search/search_index.json as soon as
+   any page opens: about 37 KB compressed, half of a page's first view, that most
+   readers never use. This file runs just before Material's bundle and holds both back
+   until the reader opens search, focuses the search box, or arrives with ?q= (the 404
+   page's search form) or ?h= (search-term highlighting). Then both load at once and
+   search works as before; Material shows "Initializing search" meanwhile.
+   tests/test_csp.py checks what a first view loads and that search still works. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__search");
+  var form = document.forms.namedItem("search");
+  if (!toggle || !form || !window.Worker || typeof EventTarget !== "function") return;
+
+  var started = false;
+  var waiting = [];
+  function start() {
+    if (started) return;
+    started = true;
+    waiting.splice(0).forEach(function (run) { run(); });
+  }
+  function whenStarted(run) {
+    if (started) run(); else waiting.push(run);
+  }
+
+  // The search worker: hand Material a stand-in that keeps its messages until start.
+  var RealWorker = window.Worker;
+  function LazyWorker(url, options) {
+    if (!/\/workers\/search\.[\w.]+\.js$/.test(String(url))) {
+      return new RealWorker(url, options);
+    }
+    var standIn = new EventTarget();
+    var real = null;
+    var queue = [];
+    standIn.postMessage = function (message) {
+      if (real) real.postMessage(message); else queue.push(message);
+    };
+    standIn.terminate = function () { if (real) real.terminate(); };
+    whenStarted(function () {
+      real = new RealWorker(url, options);
+      real.addEventListener("message", function (event) {
+        standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
+      });
+      queue.splice(0).forEach(function (message) { real.postMessage(message); });
+    });
+    return standIn;
+  }
+  LazyWorker.prototype = RealWorker.prototype;
+  window.Worker = LazyWorker;
+
+  // The index: Material fetches it with XMLHttpRequest; send that request at start.
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.iopSearchIndex = /\/search\/search_index\.json(?:[?#]|$)/.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.iopSearchIndex || started) return send.apply(request, args);
+    whenStarted(function () { send.apply(request, args); });
+  };
+
+  toggle.addEventListener("change", function () { if (toggle.checked) start(); });
+  form.addEventListener("focusin", start);
+  if (toggle.checked || /[?&][qh]=/.test(location.search)) start();
+})();

@@ -1,0 +1,240 @@
+"""The Content-Security-Policy, computed from the built site.
+
+The site loads only its own files, so the policy starts from `default-src 'none'` and
+allows `'self'` for each kind of file the pages really use. Material writes a few small
+inline scripts into every page; each is allowed by its sha256 hash, never by
+'unsafe-inline'. Those hashes are pinned in scripts/csp-inline-hashes.txt, so a
+Material upgrade that changes one fails the build with a message saying so, instead
+of shipping pages whose scripts the browser silently blocks.
+
+`site_policy` reads every built HTML file; the hook writes the result into each page as
+a <meta> tag (without frame-ancestors, which browsers ignore there) and into _headers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import site_headers
+
+PINNED_FILE = Path(__file__).with_name("csp-inline-hashes.txt")
+CHANGED = ("Material's inline script changed: review it and update "
+           "scripts/csp-inline-hashes.txt")
+
+# Script types a browser runs; anything else (application/json, application/ld+json)
+# is data, which CSP does not govern.
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module",
+             "text/ecmascript", "application/ecmascript"}
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
+_META = re.compile(r"<meta\s+http-equiv=\"?content-security-policy\"?[^>]*>\s*", re.I)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+_CSS_DATA_URL = re.compile(r"url\(\s*[\"']?data:", re.I)
+
+
+def sha256_source(text: str) -> str:
+    """The CSP hash source of an inline script or style: 'sha256-<base64>'."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+class _Attrs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {k.lower(): v or "" for k, v in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
+def _attrs(start_tag_inner: str) -> dict[str, str]:
+    parser = _Attrs()
+    parser.feed(f"<x {start_tag_inner}>")
+    return parser.found[0][1] if parser.found else {}
+
+
+@dataclass(frozen=True)
+class InlineScript:
+    hash: str  # 'sha256-...'
+    text: str
+
+
+@dataclass
+class PageScan:
+    """What one HTML file needs from the policy, and what it does that CSP would block."""
+
+    scripts: list[InlineScript] = field(default_factory=list)
+    styles: set[str] = field(default_factory=set)  # hashes of <style> elements
+    frames: bool = False  # frames one of the site's own pages
+    problems: list[str] = field(default_factory=list)
+
+
+def scan_html(html: str) -> PageScan:
+    scan = PageScan()
+    for match in _SCRIPT.finditer(html):
+        attrs = _attrs(match.group(1))
+        if "src" in attrs or attrs.get("type", "").strip().lower() not in _JS_TYPES:
+            continue
+        scan.scripts.append(InlineScript(sha256_source(match.group(2)), match.group(2)))
+    for match in _STYLE.finditer(html):
+        scan.styles.add(sha256_source(match.group(2)))
+    # Attributes CSP blocks without 'unsafe-inline' / 'unsafe-hashes': say so plainly.
+    markup = _SCRIPT.sub("<script></script>", html)
+    parser = _Attrs()
+    parser.feed(markup)
+    for tag, attrs in parser.found:
+        if tag == "iframe" and attrs.get("src"):
+            if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", attrs["src"], re.I):
+                scan.problems.append(f"<iframe src={attrs['src'][:60]}>: frames another site; "
+                                     "the site loads nothing from elsewhere")
+            else:
+                scan.frames = True
+        for name, value in attrs.items():
+            if name == "style":
+                scan.problems.append(f'<{tag} style="{value[:40]}">: an inline style attribute, '
+                                     "which the CSP blocks; give it a class in site.css")
+            elif name.startswith("on"):
+                scan.problems.append(f"<{tag} {name}=...>: an inline event handler, which the "
+                                     "CSP blocks; attach it from a script file")
+            elif name in ("href", "src", "action") and value.strip().lower().startswith(
+                    "javascript:"):
+                scan.problems.append(f"<{tag} {name}=javascript:...>: the CSP blocks it")
+    return scan
+
+
+def read_pinned(path: Path = PINNED_FILE) -> set[str]:
+    """Pinned hashes: one 'sha256-...' a line; '#' starts a comment."""
+    pinned = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            pinned.add(line if line.startswith("'") else f"'{line}'")
+    return pinned
+
+
+@dataclass(frozen=True)
+class Policy:
+    directives: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def text(self, frame_ancestors: str | None = None) -> str:
+        parts = [f"{name} {' '.join(sources)}" for name, sources in self.directives]
+        if frame_ancestors:
+            parts.append(f"frame-ancestors {frame_ancestors}")
+        return "; ".join(parts)
+
+
+def build_policy(script_hashes: Iterable[str], style_hashes: Iterable[str], *,
+                 css_data_images: bool, fonts: bool, frames: bool = False) -> Policy:
+    """The policy for pages that need these inline hashes and resource kinds."""
+    img = ("'self'", "data:") if css_data_images else ("'self'",)
+    directives: list[tuple[str, tuple[str, ...]]] = [
+        ("default-src", ("'none'",)),
+        ("script-src", ("'self'", *sorted(set(script_hashes)))),
+        ("style-src", ("'self'", *sorted(set(style_hashes)))),
+        ("img-src", img),
+    ]
+    if fonts:
+        directives.append(("font-src", ("'self'",)))
+    if frames:
+        directives.append(("frame-src", ("'self'",)))  # the clinics page previews embeds
+    directives += [
+        ("connect-src", ("'self'",)),  # search/search_index.json
+        ("worker-src", ("'self'",)),  # Material's search worker
+        ("manifest-src", ("'self'",)),
+        ("base-uri", ("'self'",)),
+        ("form-action", ("'self'",)),
+    ]
+    return Policy(tuple(directives))
+
+
+@dataclass
+class SiteScan:
+    policy: Policy
+    pages: dict[str, PageScan]  # path from the site root -> its scan
+    unpinned: dict[str, tuple[str, InlineScript]]  # hash -> (first page, script)
+    stale: set[str]  # pinned hashes no page uses
+
+
+def site_policy(site_dir: Path, pinned: set[str] | None = None) -> SiteScan:
+    """Scan every built HTML file and CSS file under `site_dir` into one policy."""
+    pinned = read_pinned() if pinned is None else pinned
+    pages: dict[str, PageScan] = {}
+    unpinned: dict[str, tuple[str, InlineScript]] = {}
+    scripts: set[str] = set()
+    styles: set[str] = set()
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        scan = scan_html(path.read_text(encoding="utf-8"))
+        pages[relative] = scan
+        styles |= scan.styles
+        for script in scan.scripts:
+            scripts.add(script.hash)
+            if script.hash not in pinned:
+                unpinned.setdefault(script.hash, (relative, script))
+    css = [p.read_text(encoding="utf-8", errors="replace") for p in site_dir.rglob("*.css")]
+    policy = build_policy(
+        scripts & pinned, styles,
+        css_data_images=any(_CSS_DATA_URL.search(text) for text in css),
+        fonts=any("@font-face" in text for text in css),
+        frames=any(scan.frames for scan in pages.values()))
+    return SiteScan(policy, pages, unpinned, pinned - scripts)
+
+
+def with_meta(html: str, policy_text: str) -> str:
+    """`html` with the policy as its first <meta> after the charset (replacing any)."""
+    html = _META.sub("", html)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_text}">'
+    charset = _CHARSET.search(html)
+    if charset:
+        return html[:charset.end()] + tag + html[charset.end():]
+    return re.sub(r"<head[^>]*>", lambda m: m.group(0) + tag, html, count=1, flags=re.I)
+
+
+def meta_policy(html: str) -> str | None:
+    """The policy in a page's CSP <meta> tag, if it has one."""
+    match = _META.search(html)
+    if not match:
+        return None
+    return _attrs(match.group(0)[5:].rstrip().rstrip(">")).get("content")
+
+
+@dataclass
+class Report:
+    warnings: list[str] = field(default_factory=list)  # fail a strict build
+    notes: list[str] = field(default_factory=list)  # shown, not fatal
+
+
+def apply_to_site(site_dir: Path, pinned: set[str] | None = None) -> Report:
+    """Put the policy into every built page and write `_headers`; return what is wrong."""
+    report = Report()
+    scan = site_policy(site_dir, pinned)
+    for digest, (page, script) in sorted(scan.unpinned.items()):
+        start = " ".join(script.text.split())[:70]
+        report.warnings.append(
+            f"csp: {page}: {CHANGED}. New inline script hash {digest}, script starts "
+            f"{start!r}. If the change is expected, put the new hash in the file; "
+            "the browser blocks the script until then.")
+    for page, page_scan in scan.pages.items():
+        for problem in dict.fromkeys(page_scan.problems):
+            report.warnings.append(f"csp: {page}: {problem}")
+    for digest in sorted(scan.stale):
+        report.notes.append(f"csp: pinned inline-script hash {digest} is no longer used by "
+                            "any page; remove it from scripts/csp-inline-hashes.txt")
+    text = scan.policy.text()
+    for page in scan.pages:
+        path = site_dir / page
+        path.write_text(with_meta(path.read_text(encoding="utf-8"), text), encoding="utf-8")
+    comment = ("Security and cache headers for Netlify and Cloudflare Pages.\n"
+               "Generated by scripts/csp.py and scripts/site_headers.py at every build: "
+               "do not edit here.")
+    (site_dir / "_headers").write_text(
+        site_headers.render(site_headers.site_rules(site_dir, text), comment), encoding="utf-8")
+    return report

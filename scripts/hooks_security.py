@@ -1,0 +1,35 @@
+"""MkDocs hook for what reads the finished site: the CSP, `_headers`, robots.txt, the icon.
+
+Listed last in mkdocs.yml on purpose: its on_post_build reads every file the other
+hooks wrote (pages, embeds, data), so it must run after them. Thin adapter: the logic
+is in favicon.py, csp.py, site_headers.py and seo.py. Problems go to `log.warning`, which fails a
+strict build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import csp
+import favicon
+import seo
+from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.iop.security")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    problem = seo.write_robots(site_dir, config.site_url or "")
+    if problem:
+        log.warning(problem)
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        page = path.relative_to(site_dir).as_posix()
+        path.write_text(favicon.inline_icon(html, page, site_dir), encoding="utf-8")
+    report = csp.apply_to_site(site_dir)  # last: it hashes the finished pages
+    for warning in report.warnings:
+        log.warning(warning)
+    for note in report.notes:
+        log.info(note)

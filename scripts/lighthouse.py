@@ -1,0 +1,146 @@
+"""Opt-in Lighthouse audit of every page, as a phone on a slow network sees it.
+
+    .venv/bin/python scripts/lighthouse.py            # every page
+    .venv/bin/python scripts/lighthouse.py benefits/  # some pages
+
+Not part of the test suite: it needs Node 20+ and npm, and takes a few minutes. The
+first run installs lighthouse (pinned below) from npm into .cache/lighthouse/. It
+builds the site into a temporary folder with SITE_URL set to the local address (so
+canonical links and the sitemap match), serves it with scripts/static_server.py
+(gzip and the built _headers, like a real host), runs Lighthouse's mobile audit in
+Chromium (CHROME_PATH, else /usr/bin/chromium) on each page, and prints the four
+category scores with LCP, TBT and CLS. Exits non-zero when a page misses a target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import page_weight
+import static_server
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE = "lighthouse@12.2.3"
+CLI = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run --disable-quic "
+                "--disable-dev-shm-usage")
+TARGET_SCORE = 100
+TARGET_LCP_MS = 1200
+
+
+@dataclass(frozen=True)
+class Result:
+    page: str
+    scores: dict[str, int]
+    lcp_ms: float
+    tbt_ms: float
+    cls: float
+    failing: list[str]  # audits below 1 that count towards a score
+
+
+def install() -> Path:
+    """Install the pinned Lighthouse into .cache/lighthouse/ (once); returns its CLI."""
+    version = LIGHTHOUSE.rsplit("@", 1)[1]
+    package = TOOLS / "node_modules" / "lighthouse" / "package.json"
+    if package.is_file() and json.loads(package.read_text())["version"] == version:
+        return CLI
+    npm = shutil.which("npm")
+    if not npm or not shutil.which("node"):
+        sys.exit("Lighthouse needs Node.js 20+ and npm: on Debian, apt-get install nodejs npm")
+    print(f"[lighthouse] installing {LIGHTHOUSE} into {TOOLS.relative_to(ROOT)}/",
+          file=sys.stderr, flush=True)
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    subprocess.run([npm, "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
+                    "--loglevel=error", LIGHTHOUSE], check=True)
+    return CLI
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build(out: Path, site_url: str) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1", SITE_URL=site_url)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "--site-dir", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"the build failed:\n{result.stdout}{result.stderr}")
+
+
+def audit(cli: Path, url: str, page: str, report: Path) -> Result:
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    command = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    result = subprocess.run(command, env=dict(os.environ, CHROME_PATH=chrome),
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not report.is_file():
+        sys.exit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    scores = {name: round((data["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+    failing = []
+    for name in CATEGORIES:
+        for ref in data["categories"][name]["auditRefs"]:
+            found = audits[ref["id"]]
+            if ref["weight"] > 0 and found.get("score") is not None and found["score"] < 1:
+                failing.append(f"{name}: {ref['id']} ({found.get('displayValue') or found['title']})")
+    return Result(page, scores, audits["largest-contentful-paint"]["numericValue"],
+                  audits["total-blocking-time"]["numericValue"],
+                  audits["cumulative-layout-shift"]["numericValue"], failing)
+
+
+def table(results: list[Result]) -> str:
+    lines = [f"| page | perf | a11y | best pr. | SEO | LCP | TBT | CLS |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        s = r.scores
+        lines.append(f"| {r.page or '/'} | {s['performance']} | {s['accessibility']} | "
+                     f"{s['best-practices']} | {s['seo']} | {r.lcp_ms / 1000:.2f} s | "
+                     f"{r.tbt_ms:.0f} ms | {r.cls:.3f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", help="site paths such as benefits/ (default: all)")
+    args = parser.parse_args()
+    cli = install()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    results = []
+    with tempfile.TemporaryDirectory(prefix="iop-lighthouse-") as scratch:
+        site = Path(scratch) / "site"
+        build(site, base)
+        pages = args.pages or [p.removesuffix("index.html") for p in page_weight.html_pages(site)
+                               if p != "404.html"]
+        with static_server.serve(site, port):
+            for page in pages:
+                print(f"[lighthouse] {page or '/'}", file=sys.stderr, flush=True)
+                results.append(audit(cli, base + page, page, Path(scratch) / "report.json"))
+    print(table(results))
+    missed = [r for r in results if min(r.scores.values()) < TARGET_SCORE
+              or r.lcp_ms > TARGET_LCP_MS]
+    for r in missed:
+        print(f"\nBelow target on {r.page or '/'}: LCP {r.lcp_ms / 1000:.2f} s")
+        for item in r.failing:
+            print(f"  - {item}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

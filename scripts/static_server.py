@@ -1,0 +1,132 @@
+"""Serve a built site as a static host would: gzip, the site's `_headers`, its 404 page.
+
+Used by scripts/lighthouse.py, scripts/bench.py and the CSP browser test, so what they
+measure is what readers get from Netlify or Cloudflare Pages, not a bare file server.
+
+    .venv/bin/python scripts/static_server.py site --port 8000
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import mimetypes
+import posixpath
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import site_headers
+from page_weight import COMPRESSIBLE
+
+TYPES = {".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml",
+         ".webmanifest": "application/manifest+json", ".xml": "application/xml",
+         ".map": "application/json", ".webp": "image/webp", ".avif": "image/avif",
+         ".woff2": "font/woff2"}
+
+
+class SiteHandler(http.server.BaseHTTPRequestHandler):
+    """GET and HEAD for files under `directory`, with the rules of its `_headers`."""
+
+    directory: Path
+    rules: list[site_headers.Rule]
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._serve(body=False)
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._serve(body=True)
+
+    def _serve(self, body: bool) -> None:
+        path = unquote(urlsplit(self.path).path)
+        normal = posixpath.normpath(path)
+        if ".." in path.split("/") or not path.startswith("/"):
+            self._send(400, path, b"bad path", "text/plain; charset=utf-8", body)
+            return
+        target = self.directory / normal.lstrip("/")
+        if target.is_dir() and not path.endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file() or target.name == "_headers":
+            page = self.directory / "404.html"
+            data = page.read_bytes() if page.is_file() else b"Not found"
+            self._send(404, path, data, "text/html; charset=utf-8", body, ".html")
+            return
+        suffix = target.suffix.lower()
+        kind = TYPES.get(suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/json", "image/svg+xml",
+                                                "application/xml"):
+            kind += "; charset=utf-8"
+        self._send(200, path, target.read_bytes(), kind, body, suffix)
+
+    def _send(self, status: int, path: str, data: bytes, kind: str, body: bool,
+              suffix: str = "") -> None:
+        gzipped = suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            data = _gzip(data)
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        if suffix in COMPRESSIBLE:
+            self.send_header("Vary", "Accept-Encoding")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        for name, value in site_headers.headers_for(self.rules, path).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+
+@functools.lru_cache(maxsize=512)
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def handler_for(directory: Path) -> type[SiteHandler]:
+    headers_file = directory / "_headers"
+    rules = site_headers.parse(headers_file.read_text(encoding="utf-8")) \
+        if headers_file.is_file() else []
+    return type("BoundSiteHandler", (SiteHandler,), {"directory": directory, "rules": rules})
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int = 0, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve `directory` in a background thread; yields the base URL."""
+    server = http.server.ThreadingHTTPServer((host, port), handler_for(directory))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    with serve(args.directory.resolve(), args.port) as url:
+        print(f"serving {args.directory} at {url} (Ctrl+C stops)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,277 @@
+"""Content-Security-Policy and security headers, in the built files and in Chromium.
+
+The browser tests serve the site with scripts/static_server.py, which applies the
+built `_headers` as Netlify or Cloudflare Pages would, so the header policy (with
+frame-ancestors) and the <meta> policy are both in force.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import csp
+import page_weight
+import site_headers
+import static_server
+from browser import DESKTOP, PHONE
+from sitetools import build_site, copy_project
+
+CHANGED = ("Material's inline script changed: review it and update "
+           "scripts/csp-inline-hashes.txt")
+PERMISSIONS = ("camera=()", "microphone=()", "geolocation=()", "interest-cohort=()",
+               "browsing-topics=()")
+WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e =>
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} `
+                    + `(${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    found = {}
+    for part in policy.split(";"):
+        name, *sources = part.split()
+        found[name] = sources
+    return found
+
+
+@pytest.fixture(scope="module")
+def rules(site: Path) -> list[site_headers.Rule]:
+    return site_headers.parse((site / "_headers").read_text(encoding="utf-8"))
+
+
+def site_paths(site: Path) -> list[str]:
+    """Every path a host serves: each file, and each folder that has an index.html."""
+    paths = ["/"]
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.name != "_headers":
+            relative = path.relative_to(site).as_posix()
+            paths.append("/" + relative)
+            if path.name == "index.html":
+                paths.append("/" + relative.removesuffix("index.html"))
+    return paths
+
+
+# --- The policy in the built pages -------------------------------------------------
+
+def test_every_page_carries_the_policy_in_a_meta_tag(site: Path, rules) -> None:
+    header_policy = site_headers.headers_for(rules, "/")["Content-Security-Policy"]
+    hashes_per_page = set()
+    for page in page_weight.html_pages(site):
+        html = (site / page).read_text(encoding="utf-8")
+        meta = csp.meta_policy(html)
+        assert meta, f"{page} has no CSP <meta> tag"
+        assert html.find("Content-Security-Policy") < html.find("<script"), \
+            f"{page}: the CSP <meta> must come before the first script"
+        assert "frame-ancestors" not in meta, "browsers ignore frame-ancestors in <meta>"
+        assert header_policy == meta + "; frame-ancestors 'self'", page
+        scan = csp.scan_html(html)
+        hashes = {script.hash for script in scan.scripts}
+        assert hashes <= set(directives(meta)["script-src"]), f"{page}: unlisted inline script"
+        if not page.startswith("embed/"):  # embeds drop some of Material's scripts
+            hashes_per_page.add(frozenset(hashes))
+    assert len(hashes_per_page) == 1, "inline scripts differ between pages: check extra.scope"
+
+
+def test_the_policy_is_strict(site: Path) -> None:
+    meta = csp.meta_policy((site / "index.html").read_text(encoding="utf-8"))
+    found = directives(meta)
+    assert found["default-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in meta and "'unsafe-eval'" not in meta
+    assert "'unsafe-hashes'" not in meta
+    for name in ("connect-src", "worker-src", "manifest-src", "base-uri", "form-action"):
+        assert found[name] == ["'self'"], name
+    assert found["style-src"] == ["'self'"], "no inline styles: none are needed"
+    assert found["img-src"] == ["'self'", "data:"], "data: is for Material's CSS icons"
+    assert found.get("frame-src", ["'self'"]) == ["'self'"], "frames only the site's own embeds"
+    assert "font-src" not in found, "the site uses system fonts"
+    for sources in found.values():
+        for source in sources:
+            assert source.startswith("'") or source == "data:", f"a host in the policy: {source}"
+
+
+def test_every_inline_script_is_pinned(site: Path) -> None:
+    pinned = csp.read_pinned()
+    scan = csp.site_policy(site, pinned)
+    assert scan.unpinned == {} and scan.stale == set()
+    assert 1 <= len(pinned) <= 5, "Material writes only a few inline scripts"
+
+
+def test_the_scanner_flags_what_csp_would_block() -> None:
+    scan = csp.scan_html('<p style="color:red">x</p><a href="javascript:go()">y</a>'
+                         '<button onclick="go()">z</button><script type="application/ld+json">'
+                         '{}</script><script>go()</script>')
+    assert len(scan.problems) == 3
+    assert [s.text for s in scan.scripts] == ["go()"], "data blocks need no hash"
+
+
+def test_a_changed_material_inline_script_fails_the_build(tmp_path: Path) -> None:
+    """As after a Material upgrade: the build names the new hash and what to do."""
+    project = copy_project(tmp_path / "project")
+    material = Path(__import__("material").__file__).parent / "templates"
+    original = (material / "partials" / "javascripts" / "content.html").read_text()
+    changed = original.replace("target.checked=", "target.checked=!!")
+    assert changed != original
+    override = project / "overrides" / "partials" / "javascripts" / "content.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text(changed, encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the strict build passed with an unpinned inline script"
+    assert CHANGED in output, output
+    new_hash = csp.sha256_source(re.findall(r"<script>(.*?)</script>", changed, re.S)[-1])
+    assert new_hash in output, output
+
+
+# --- The _headers file --------------------------------------------------------------
+
+def test_headers_frame_embeds_for_anyone_and_nothing_else(site: Path, rules) -> None:
+    for path in site_paths(site):
+        policy = site_headers.headers_for(rules, path).get("Content-Security-Policy")
+        assert policy, f"{path} gets no Content-Security-Policy header"
+        ancestors = directives(policy)["frame-ancestors"]
+        expected = ["*"] if path.startswith("/embed/") else ["'self'"]
+        assert ancestors == expected, f"{path}: frame-ancestors {ancestors}"
+
+
+def test_no_header_is_set_by_two_rules_for_one_path(site: Path, rules) -> None:
+    """Hosts join repeated headers with commas: two CSPs would both be enforced."""
+    for path in site_paths(site):
+        names = [name for rule in site_headers.matching_rules(rules, path)
+                 for name, _ in rule.headers]
+        repeated = {name for name in names if names.count(name) > 1}
+        assert not repeated, f"{path}: {repeated} set by more than one rule"
+
+
+def test_headers_set_privacy_and_safety_for_every_path(site: Path, rules) -> None:
+    for path in site_paths(site):
+        found = site_headers.headers_for(rules, path)
+        assert found.get("Referrer-Policy") == "no-referrer", path
+        assert found.get("X-Content-Type-Options") == "nosniff", path
+        permissions = found.get("Permissions-Policy", "")
+        for feature in PERMISSIONS:
+            assert feature in permissions, f"{path}: Permissions-Policy lacks {feature}"
+
+
+def test_fingerprinted_assets_cache_for_a_year_and_pages_briefly(site: Path, rules) -> None:
+    fingerprinted = [p for p in site_paths(site) if site_headers.FINGERPRINTED.search(p)]
+    assert any(p.endswith(".min.css") for p in fingerprinted)
+    assert any(p.endswith(".min.js") for p in fingerprinted)
+    for path in fingerprinted:
+        assert site_headers.headers_for(rules, path).get("Cache-Control") == \
+            "public, max-age=31536000, immutable", path
+    for path in site_paths(site):
+        if path.endswith((".html", "/")) or path.endswith(".json"):
+            cache = site_headers.headers_for(rules, path).get("Cache-Control", "")
+            age = re.search(r"max-age=(\d+)", cache)
+            assert "no-cache" in cache or (age and int(age.group(1)) <= 600), \
+                f"{path}: pages need a short cache life, got {cache!r}"
+            assert "immutable" not in cache, path
+
+
+# --- In Chromium, with the headers applied --------------------------------------------
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    with static_server.serve(site) as url:
+        yield url
+
+
+def _visit(browser, url: str, viewport: dict = PHONE):
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(WATCH)
+    tab = context.new_page()
+    console: list[str] = []
+    requests: list[str] = []
+    tab.on("console", lambda m: console.append(m.text))
+    context.on("request", lambda r: requests.append(r.url))
+    return context, tab, console, requests
+
+
+def _violations(tab, console: list[str]) -> list[str]:
+    found = list(tab.evaluate("window.__csp || []"))
+    found += [m for m in console if "Content Security Policy" in m or "Refused to" in m]
+    return found
+
+
+def test_the_server_applies_headers_and_gzip(served: str) -> None:
+    import urllib.request
+
+    request = urllib.request.Request(served + "benefits/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_no_page_breaks_the_policy_and_first_views_match_the_model(
+        browser, site: Path, served: str) -> None:
+    problems = []
+    for page in page_weight.html_pages(site):
+        url = served + ("missing-page/" if page == "404.html" else page.removesuffix("index.html"))
+        context, tab, console, requests = _visit(browser, url)
+        tab.goto(url, wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        problems += [f"{page}: {v}" for v in _violations(tab, console)]
+        if page != "404.html":  # Chromium's must-load set <= what it loaded <= the model's
+            load = page_weight.first_view(site, page)
+            model = {r.url.removesuffix("index.html") for r in load.resources}
+            eager = {r.url.removesuffix("index.html") for r in load.resources if not r.lazy}
+            got = {urlsplit(u).path for u in requests if not u.startswith("data:")}
+            if not eager <= got <= model:
+                problems.append(f"{page}: Chromium loaded {sorted(got)}, the model {sorted(model)}")
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_search_works_under_the_policy(browser, served: str) -> None:
+    context, tab, console, requests = _visit(browser, served, DESKTOP)
+    try:
+        tab.goto(served, wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        assert not [u for u in requests if re.search(r"search_index|/workers/", u)], \
+            "search loaded before the reader opened it"
+        tab.keyboard.press("/")
+        tab.locator(".md-search__input").press_sequentially("insurance")
+        tab.wait_for_function("""() => /matching/.test(
+            document.querySelector('.md-search-result__meta').textContent)""", timeout=10000)
+        assert tab.locator(".md-search-result__item").count() > 0
+        assert any(u.endswith("search/search_index.json") for u in requests)
+        assert _violations(tab, console) == []
+    finally:
+        context.close()
+
+
+def test_only_embeds_can_be_framed_by_another_site(browser, served: str,
+                                                   tmp_path: Path) -> None:
+    """A page on another origin frames one embed and one ordinary page."""
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>clinic</title>'
+        f'<iframe id=embed src="{served}embed/benefits/"></iframe>'
+        f'<iframe id=page src="{served}benefits/"></iframe>')
+    with static_server.serve(tmp_path) as clinic:
+        context = browser.new_context()
+        tab = context.new_page()
+        try:
+            tab.goto(clinic, wait_until="load")
+            tab.wait_for_timeout(500)
+            by_id = {frame.frame_element().get_attribute("id"): frame
+                     for frame in tab.frames if frame.parent_frame}
+            assert by_id["embed"].url.endswith("/embed/benefits/")
+            assert by_id["embed"].locator("h1").count() == 1, "the embed did not load"
+            assert not by_id["page"].url.endswith("/benefits/") or \
+                by_id["page"].locator("h1").count() == 0, "another site framed a full page"
+        finally:
+            context.close()
+
+
+def test_the_content_feed_may_be_fetched_by_patient_portals(site: Path, rules) -> None:
+    headers = site_headers.headers_for(rules, "/api/pages.json")
+    assert headers.get("Access-Control-Allow-Origin") == "*"
+    assert "Access-Control-Allow-Origin" not in site_headers.headers_for(rules, "/benefits/")
