@@ -34,6 +34,12 @@ def _is_content(page: Page) -> bool:
             and hasattr(meta.get("next_review"), "isoformat"))
 
 
+def _is_embeddable(page: Page) -> bool:
+    """Topic pages only: the home page is the guide's front door, mostly links into the
+    site, so clinics embed the topics it points to instead."""
+    return _is_content(page) and not page.is_homepage
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _build.update(nav=nav, files=files, feed=[])
     return nav
@@ -74,13 +80,13 @@ def _gallery(page: Page, config: MkDocsConfig) -> str:
         other.meta.get("title") or other.title or "", other.meta.get("description", ""),
         _absolute(config, embed.embed_url(other.url)),
         get_relative_url(embed.embed_url(other.url), page.url))
-        for other in _build["nav"].pages if _is_content(other)]
+        for other in _build["nav"].pages if _is_embeddable(other)]
     return embed.gallery_html(items, _absolute(config, "embed.js"),
                               get_relative_url("embed.js", page.url))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _is_content(page):
+    if _is_embeddable(page):
         target = _write_embed(page, config)
         meta = page.meta
         _build["feed"].append(feed.FeedPage(

@@ -15,7 +15,7 @@ import qr
 from browser import PHONE, axe_violations, contrast, open_page
 from sitetools import content_pages, hrefs, serve_directory, tags
 
-EMBEDDED = [p for p in content_pages() if p.meta.get("sources")]
+EMBEDDED = [p for p in content_pages() if p.meta.get("sources") and p.url]  # not the home page
 FIRST, SECOND = "what-is-an-iop/", "what-happens/"  # the second has a details block
 ROOT_HEIGHT = ("Math.ceil(document.querySelector('[data-iop-embed-root]')"
                ".getBoundingClientRect().bottom + scrollY)")
