@@ -31,10 +31,9 @@ def built_pages(site: Path) -> list[Path]:
 def report(site: Path, hardest: bool) -> int:
     rows = []
     for page in built_pages(site):
-        reading = readability.measure(page.read_text(encoding="utf-8"))
-        rows.append((str(page.parent.relative_to(site)).replace(".", "(home)", 1)
-                     if page.parent == site else str(page.parent.relative_to(site)) + "/",
-                     reading))
+        folder = page.parent.relative_to(site).as_posix()
+        name = "(home)" if folder == "." else folder + "/"
+        rows.append((name, readability.measure(page.read_text(encoding="utf-8"))))
     width = max(len(name) for name, _ in rows)
     print(f"{'page':<{width}}  grade  words")
     for name, reading in rows:

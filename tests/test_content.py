@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import content_checks
 import readability
 from sitetools import ROOT, all_pages, content_pages
 
@@ -66,12 +67,9 @@ def test_page_ends_with_what_you_can_do_next(site: Path, page) -> None:
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_one_title_and_no_skipped_heading_levels(page) -> None:
     text = (ROOT / page.src).read_text(encoding="utf-8")
-    body = re.sub(r"(?ms)^```.*?^```", "", text.split("\n---", 1)[1])
-    levels = [len(m) for m in re.findall(r"(?m)^(#{1,6}) ", body)]
-    assert levels.count(1) == 1, f"{page.src}: use exactly one `# Title` heading"
-    for previous, current in zip(levels, levels[1:]):
-        assert current <= previous + 1, (
-            f"{page.src}: a heading jumps from level {previous} to {current}; do not skip levels")
+    found = [str(p) for p in content_checks.check_markdown(text, page.src)
+             if p.rule in ("one-title", "heading-level")]
+    assert found == [], "\n".join(found)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
