@@ -40,3 +40,23 @@ def drop_dangling_toc_label(html: str) -> str:
     if _TOC_TOGGLE.search(html):
         return html
     return _TOC_LABEL.sub(r"\1", html)
+
+
+# pymdownx's abbreviations mark every use of a term. Material then builds a tooltip
+# for each one, which costs phones time at load (Lighthouse's blocking time), and
+# screen readers hear the same expansion again and again. Keep the first of each.
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+
+
+def first_abbr_only(html: str) -> str:
+    """Keep each abbreviation's <abbr> on its first use in the content; unwrap the rest."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        term = match.group(1)
+        if term in seen:
+            return term
+        seen.add(term)
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)

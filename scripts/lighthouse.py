@@ -126,8 +126,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="iop-lighthouse-") as scratch:
         site = Path(scratch) / "site"
         build(site, base)
-        pages = args.pages or [p.removesuffix("index.html") for p in page_weight.html_pages(site)
-                               if p != "404.html"]
+        pages = [p.lstrip("/") for p in args.pages] or [  # "/" is the home page
+            p.removesuffix("index.html") for p in page_weight.html_pages(site) if p != "404.html"]
         with static_server.serve(site, port):
             for page in pages:
                 print(f"[lighthouse] {page or '/'}", file=sys.stderr, flush=True)

@@ -60,7 +60,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return html_fixes.label_checklists(html)
+    return html_fixes.first_abbr_only(html_fixes.label_checklists(html))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
