@@ -105,7 +105,7 @@ def audit(cli: Path, url: str, page: str, report: Path) -> Result:
 
 
 def table(results: list[Result]) -> str:
-    lines = [f"| page | perf | a11y | best pr. | SEO | LCP | TBT | CLS |",
+    lines = ["| page | perf | a11y | best pr. | SEO | LCP | TBT | CLS |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         s = r.scores

@@ -16,7 +16,7 @@ import http.server
 import mimetypes
 import posixpath
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -104,9 +104,12 @@ def handler_for(directory: Path) -> type[SiteHandler]:
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve `directory` in a background thread; yields the base URL."""
-    server = http.server.ThreadingHTTPServer((host, port), handler_for(directory))
+def serve(directory: Path, port: int = 0, host: str = "127.0.0.1",
+          handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None,
+          ) -> Iterator[str]:
+    """Serve `directory` in a background thread (with `handler`, else as a host would,
+    applying `_headers` and gzip); yields the base URL."""
+    server = http.server.ThreadingHTTPServer((host, port), handler or handler_for(directory))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +16,7 @@ from urllib.parse import urljoin
 import yaml
 
 import frontmatter
+import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -112,18 +110,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-@contextlib.contextmanager
-def serve_directory(directory: Path, handler: type = _QuietHandler) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_directory(directory: Path, handler: type = _QuietHandler):
+    """Serve `directory` on 127.0.0.1 at a free port, like a plain static host without
+    `_headers` (tests/test_csp.py serves them); a context manager yielding the base URL."""
+    return static_server.serve(directory, handler=functools.partial(handler,
+                                                                    directory=str(directory)))
 
 
 class _Tags(HTMLParser):
