@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 EMBED_ROOT = "embed"
-HOME_SLUG = "home"
 
 _ATTR_URL = re.compile(r'(?P<attr>\b(?:href|src))=(?P<q>["\']?)(?P<url>[^"\'\s>]*)(?P=q)')
 _A_TAG = re.compile(r"<a\b(?P<attrs>[^>]*)>")
@@ -23,8 +22,8 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def embed_url(page_url: str) -> str:
-    """`what-is-an-iop/` -> `embed/what-is-an-iop/`; the home page is `embed/home/`."""
-    return f"{EMBED_ROOT}/{page_url or HOME_SLUG + '/'}"
+    """`what-is-an-iop/` -> `embed/what-is-an-iop/` (topic pages only: never the home page)."""
+    return f"{EMBED_ROOT}/{page_url}"
 
 
 def _depth(url: str) -> int:

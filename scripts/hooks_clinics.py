@@ -68,7 +68,7 @@ def _write_embed(page: Page, config: MkDocsConfig) -> str:
     embed_page.file.url = target
     embed_page.content = embed.embed_content(page.content or "", page.url)
     context = get_context(_build["nav"], _build["files"], config, embed_page)
-    context["full_page_url"] = get_relative_url(page.url or "./", target)
+    context["full_page_url"] = get_relative_url(page.url, target)
     context["embedded"] = True  # links in shared partials open in a new tab
     output = _build["env"].get_template("embed.html").render(context)
     write_file(output.encode("utf-8"), os.path.join(config.site_dir, target, "index.html"))
