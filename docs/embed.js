@@ -16,6 +16,10 @@
   }
 
   function hello(frame) {
+    // A hidden frame (say, in a closed <details>) has not loaded yet, or will resize when
+    // shown, and then it reports by itself. Skipping it spares the browser from setting up
+    // a blank page for each one.
+    if (frame.checkVisibility && !frame.checkVisibility()) return;
     try {
       frame.contentWindow.postMessage({ type: TYPE + "hello" }, origin);
     } catch (e) { /* not loaded yet, or not ours: it will say hello on load */ }

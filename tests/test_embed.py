@@ -36,6 +36,16 @@ def host_url(base_url: str, tmp_path_factory: pytest.TempPathFactory):
   style="width:100%;height:600px;border:0"></iframe>
 <script src="{base_url}embed.js" async></script>
 </body></html>""", encoding="utf-8")
+    # A page whose script arrives after its frames have loaded; one frame is hidden.
+    (folder / "late.html").write_text(f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Late</title>
+<link rel="icon" href="data:,"></head><body>
+<iframe id="one" data-iop-embed src="{base_url}embed/{FIRST}" title="One"
+  style="width:100%;height:600px;border:0"></iframe>
+<details><summary>More</summary>
+<iframe id="two" data-iop-embed src="{base_url}embed/{SECOND}" title="Two"
+  style="width:100%;height:600px;border:0"></iframe></details>
+</body></html>""", encoding="utf-8")
     with serve_directory(folder) as url:
         yield url
 
@@ -81,6 +91,26 @@ def test_iframes_size_to_content_on_load_resize_and_details(browser, host_url: s
         inner(tab, "#two").locator("details summary").first.click()
         height, content = settled(tab, "two")
         assert abs(height - content) <= 2 and height != before, "a details block changed size"
+        assert record.console_errors == []
+    finally:
+        context.close()
+
+
+def test_a_script_that_starts_late_asks_visible_frames_and_hidden_ones_report_when_shown(
+        browser, host_url: str, base_url: str) -> None:
+    context, tab, record = open_page(browser, host_url + "late.html")
+    try:
+        inner(tab, "#one").wait_for_selector("[data-iop-embed-root]", state="attached")
+        tab.wait_for_load_state("load")
+        assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 600
+        tab.evaluate("""url => { const s = document.createElement("script");
+                                 s.src = url; document.body.append(s); }""", base_url + "embed.js")
+        height, content = settled(tab, "one")
+        assert abs(height - content) <= 2, f"asked late: iframe {height}px, content {content}px"
+        tab.locator("summary").click()
+        inner(tab, "#two").wait_for_selector("[data-iop-embed-root]", state="attached")
+        height, content = settled(tab, "two")
+        assert abs(height - content) <= 2, f"shown later: iframe {height}px, content {content}px"
         assert record.console_errors == []
     finally:
         context.close()
