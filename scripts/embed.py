@@ -112,7 +112,8 @@ def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str)
             f'<pre class="iop-snippet"><code>{html.escape(snippet(item, script_url))}</code></pre>\n'
             '<details class="iop-preview">'
             f"<summary>Live preview: {html.escape(item.title)}</summary>\n"
-            f'<iframe data-iop-embed src="{item.preview_url}" title="Preview: '
+            # aria-label, not title: Material gives every title a tooltip, set up at load.
+            f'<iframe data-iop-embed src="{item.preview_url}" aria-label="Preview: '
             f'{html.escape(item.title)}" loading="lazy"></iframe></details>')
     parts.append(f'<script src="{preview_script}" async></script>')
     return "\n".join(parts)

@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
@@ -61,6 +62,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return html_fixes.first_abbr_only(html_fixes.label_checklists(html))
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict:
+    """`hide: [toc]` leaves the table of contents out. Material would still build a
+    hidden one, twice, and set it up at load: on the glossary, 50 links and most of the
+    page's start-up time on a phone. Search still splits the page at its headings."""
+    if "toc" in (page.meta.get("hide") or ()):
+        page.toc = TableOfContents([])
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -96,3 +97,21 @@ def test_site_url_under_a_sub_path_fixes_sitemap_canonical_and_404(tmp_path: Pat
     not_found = (out / "404.html").read_text(encoding="utf-8")
     styles = [t["href"] for t in tags(not_found, "link") if t.get("rel") == "stylesheet"]
     assert styles and all(s.startswith("/iop-guide/assets/") for s in styles), styles
+
+
+HIDDEN_TOC = [p for p in all_pages() if "toc" in (p.meta.get("hide") or ())]
+
+
+@pytest.mark.parametrize("page", HIDDEN_TOC, ids=str)
+def test_hide_toc_leaves_the_table_of_contents_out_but_keeps_search_sections(
+        site: Path, page) -> None:
+    html = (site / page.url / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="toc"' not in html and "data-md-component=toc" not in html, (
+        f"{page.src}: `hide: [toc]` must drop the table of contents (Material only hides it, "
+        "and still sets it up at load); see on_page_context in scripts/mkdocs_hooks.py")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = [d["location"] for d in index["docs"] if d["location"].startswith(page.url + "#")]
+    source = (ROOT / page.src).read_text(encoding="utf-8")
+    headings = re.findall(r"(?m)^## .*\{#([a-z0-9-]+)\}", source)
+    assert sections and all(page.url + "#" + h in sections for h in headings), (
+        f"{page.src}: search no longer finds each section of the page on its own")
