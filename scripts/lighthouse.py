@@ -29,8 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import page_weight
@@ -126,7 +125,7 @@ def median_run(runs: list[Result]) -> Result:
     tti = statistics.median(r.tti_ms for r in runs)
     best = min(runs, key=lambda r: (fcp - r.fcp_ms) ** 2 + (tti - r.tti_ms) ** 2)
     perf = [r.scores["performance"] for r in runs]
-    return dataclasses.replace(best, perf_range=(min(perf), max(perf)))
+    return replace(best, perf_range=(min(perf), max(perf)))
 
 
 def table(results: list[Result]) -> str:
