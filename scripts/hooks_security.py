@@ -24,11 +24,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     problem = seo.write_robots(site_dir, config.site_url or "")
     if problem:
         log.warning(problem)
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        page = path.relative_to(site_dir).as_posix()
-        path.write_text(favicon.inline_icon(html, page, site_dir), encoding="utf-8")
-    report = csp.apply_to_site(site_dir)  # last: it hashes the finished pages
+    # Each page is read once and written once: icon inlined, then the policy, which
+    # hashes the finished page, so it comes last.
+    html = {page: favicon.inline_icon(text, page, site_dir)
+            for page, text in csp.read_pages(site_dir).items()}
+    report = csp.apply_to_site(site_dir, html)
     for warning in report.warnings:
         log.warning(warning)
     for note in report.notes:

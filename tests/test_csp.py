@@ -98,7 +98,7 @@ def test_the_policy_is_strict(site: Path) -> None:
 
 def test_every_inline_script_is_pinned(site: Path) -> None:
     pinned = csp.read_pinned()
-    scan = csp.site_policy(site, pinned)
+    scan = csp.site_policy(site, csp.read_pages(site), pinned)
     assert scan.unpinned == {} and scan.stale == set()
     assert 1 <= len(pinned) <= 5, "Material writes only a few inline scripts"
 
