@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": [
@@ -44,22 +47,27 @@ class PageRecord:
     failed: list[str] = field(default_factory=list)
 
 
+@contextlib.contextmanager
 def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = "light",
-              javascript: bool = True):
-    """Open `url` in a fresh context; returns (context, page, record)."""
+              javascript: bool = True) -> Iterator[tuple[Any, PageRecord]]:
+    """Open `url` in a fresh context, yield (page, record), and close the context after.
+    The page's context is `page.context` (for cookies)."""
     context = browser.new_context(viewport=viewport or PHONE, color_scheme=scheme,
                                   java_script_enabled=javascript)
-    page = context.new_page()
-    record = PageRecord()
-    page.on("request", lambda request: record.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error"
-            and record.console_errors.append(message.text))
-    page.on("pageerror", lambda error: record.console_errors.append(str(error)))
-    page.on("requestfailed", lambda request: record.failed.append(
-        f"{request.url} ({request.failure})"))
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    return context, page, record
+    try:
+        page = context.new_page()
+        record = PageRecord()
+        page.on("request", lambda request: record.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error"
+                and record.console_errors.append(message.text))
+        page.on("pageerror", lambda error: record.console_errors.append(str(error)))
+        page.on("requestfailed", lambda request: record.failed.append(
+            f"{request.url} ({request.failure})"))
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        yield page, record
+    finally:
+        context.close()
 
 
 def axe_violations(tab) -> list[str]:

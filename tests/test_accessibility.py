@@ -14,18 +14,12 @@ VIEWPORTS = {"360x740": PHONE, "1280x800": DESKTOP}
 @pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("page", all_pages(), ids=str)
 def test_axe_finds_no_violations(browser, base_url: str, page, size: str, scheme: str) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=VIEWPORTS[size],
-                                scheme=scheme)
-    try:
+    with open_page(browser, base_url + page.url, viewport=VIEWPORTS[size],
+                   scheme=scheme) as (tab, _):
         found = axe_violations(tab)
         assert found == [], f"{page.src} at {size}, {scheme}:\n" + "\n".join(found)
-    finally:
-        context.close()
 
 
 def test_axe_finds_no_violations_on_the_404_page(browser, base_url: str) -> None:
-    context, tab, _ = open_page(browser, base_url + "missing/")
-    try:
+    with open_page(browser, base_url + "missing/") as (tab, _):
         assert axe_violations(tab) == []
-    finally:
-        context.close()

@@ -31,21 +31,17 @@ def focused(tab) -> dict:
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_skip_link_to_main_content_is_the_first_tab_stop(browser, base_url: str, page) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=DESKTOP)
-    try:
+    with open_page(browser, base_url + page.url, viewport=DESKTOP) as (tab, _):
         tab.keyboard.press("Tab")
         first = focused(tab)
         assert first["href"] == "#main-content", f"{page.src}: first tab stop is {first}"
         assert tab.locator("a.iop-skip").is_visible(), "the focused skip link must show"
         tab.keyboard.press("Enter")
         assert tab.evaluate("document.activeElement.id") == "main-content"
-    finally:
-        context.close()
 
 
 def test_menu_toggle_is_a_named_keyboard_operable_button(browser, base_url: str) -> None:
-    context, tab, _ = open_page(browser, base_url, viewport=PHONE)
-    try:
+    with open_page(browser, base_url, viewport=PHONE) as (tab, _):
         menu = tab.get_by_role("button", name="Menu")
         assert menu.is_visible()
         assert menu.get_attribute("aria-expanded") == "false"
@@ -59,13 +55,10 @@ def test_menu_toggle_is_a_named_keyboard_operable_button(browser, base_url: str)
         assert focused(tab)["name"] == "Menu", "focus returns to the menu button"
         tab.keyboard.press("Space")
         assert tab.evaluate("document.getElementById('__drawer').checked")
-    finally:
-        context.close()
 
 
 def test_search_result_count_is_announced_politely(browser, base_url: str) -> None:
-    context, tab, _ = open_page(browser, base_url, viewport=DESKTOP)
-    try:
+    with open_page(browser, base_url, viewport=DESKTOP) as (tab, _):
         meta = tab.locator(".md-search-result__meta")
         assert meta.get_attribute("aria-live") == "polite"
         assert meta.get_attribute("role") == "status"
@@ -74,14 +67,11 @@ def test_search_result_count_is_announced_politely(browser, base_url: str) -> No
         tab.wait_for_function("""() => /\\d+ matching/.test(
             document.querySelector('.md-search-result__meta').textContent)""", timeout=10000)
         assert "matching" in meta.inner_text()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
 def test_focus_is_visible_on_every_tab_stop(browser, base_url: str, size: dict) -> None:
-    context, tab, _ = open_page(browser, base_url + CHECKLIST.url, viewport=size)
-    try:
+    with open_page(browser, base_url + CHECKLIST.url, viewport=size) as (tab, _):
         seen = 0
         for _ in range(60):
             tab.keyboard.press("Tab")
@@ -93,22 +83,17 @@ def test_focus_is_visible_on_every_tab_stop(browser, base_url: str, size: dict) 
                 state["shadow"] not in ("none", ""))
             assert visible, f"no visible focus on {state}"
         assert seen >= 20
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_links_in_body_text_are_underlined(browser, base_url: str, page) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=DESKTOP)
-    try:
+    with open_page(browser, base_url + page.url, viewport=DESKTOP) as (tab, _):
         plain = tab.evaluate("""() => [...document.querySelectorAll(
                 'article p a, article li a, article td a, article dd a')]
             .filter(a => !a.classList.contains('headerlink'))
             .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
             .map(a => a.textContent.trim())""")
         assert plain == [], f"{page.src}: links told apart by colour alone: {plain}"
-    finally:
-        context.close()
 
 
 def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str) -> None:
@@ -138,30 +123,24 @@ def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str)
 @pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_no_sideways_scrolling_on_small_phones(browser, base_url: str, page, width: int) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url,
-                                viewport={"width": width, "height": 740})
-    try:
+    viewport = {"width": width, "height": 740}
+    with open_page(browser, base_url + page.url, viewport=viewport) as (tab, _):
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{page.src} scrolls sideways by {overflow}px at {width}px wide"
         tables = tab.evaluate("""() => [...document.querySelectorAll('article table')].map(t =>
             getComputedStyle(t.closest('.md-typeset__scrollwrap') || t.parentElement).overflowX)""")
         assert all(mode in ("auto", "scroll") for mode in tables), tables
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_body_text_is_at_least_16px(browser, base_url: str, page) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=PHONE)
-    try:
+    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
         small = tab.evaluate("""() => [...document.querySelectorAll(
                 'article p, article li, article td, article th, article dd, article summary')]
             .filter(e => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 16)
             .map(e => e.tagName + ' ' + getComputedStyle(e).fontSize + ': '
                  + e.textContent.trim().slice(0, 40))""")
         assert small == [], f"{page.src}: text under 16px: {small[:5]}"
-    finally:
-        context.close()
 
 
 TARGET_SIZE_JS = """() => {
@@ -206,12 +185,9 @@ TARGET_SIZE_JS = """() => {
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_tap_targets_meet_wcag_2_5_8(browser, base_url: str, page) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=PHONE)
-    try:
+    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
         bad = tab.evaluate(TARGET_SIZE_JS)
         assert bad == [], f"{page.src}: targets under 24x24px without spacing: {bad[:6]}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -241,8 +217,7 @@ def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) ->
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
 def test_search_opens_from_the_keyboard_and_escape_closes_it(browser, base_url: str,
                                                             size: dict) -> None:
-    context, tab, _ = open_page(browser, base_url, viewport=size)
-    try:
+    with open_page(browser, base_url, viewport=size) as (tab, _):
         for _ in range(40):  # reach the search control by tabbing, as a keyboard user would
             tab.keyboard.press("Tab")
             state = focused(tab)
@@ -257,13 +232,10 @@ def test_search_opens_from_the_keyboard_and_escape_closes_it(browser, base_url: 
         tab.wait_for_selector(".md-search-result__item", timeout=10000)
         tab.keyboard.press("Escape")
         tab.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
-    finally:
-        context.close()
 
 
 def test_palette_toggle_works_from_the_keyboard(browser, base_url: str) -> None:
-    context, tab, _ = open_page(browser, base_url, viewport=DESKTOP, scheme="light")
-    try:
+    with open_page(browser, base_url, viewport=DESKTOP, scheme="light") as (tab, _):
         scheme = "document.body.getAttribute('data-md-color-scheme')"
         assert tab.evaluate(scheme) == "default"
         toggle = tab.get_by_role("button", name="Switch to dark mode")
@@ -275,14 +247,11 @@ def test_palette_toggle_works_from_the_keyboard(browser, base_url: str) -> None:
         back.focus()
         tab.keyboard.press("Space")
         assert tab.evaluate(scheme) == "default"
-    finally:
-        context.close()
 
 
 def test_checklist_boxes_are_labelled_and_tick_from_the_keyboard(browser,
                                                                 base_url: str) -> None:
-    context, tab, _ = open_page(browser, base_url + CHECKLIST.url, viewport=PHONE)
-    try:
+    with open_page(browser, base_url + CHECKLIST.url, viewport=PHONE) as (tab, _):
         box = tab.locator("#questions-to-ask ~ ul .task-list-control input").first
         if not box.count():
             box = tab.locator(".task-list-control input").first
@@ -292,15 +261,12 @@ def test_checklist_boxes_are_labelled_and_tick_from_the_keyboard(browser,
         assert box.is_checked()
         tab.keyboard.press("Space")
         assert not box.is_checked()
-    finally:
-        context.close()
 
 
 def test_details_blocks_open_and_close_from_the_keyboard(browser, base_url: str) -> None:
     if DETAILS_PAGE is None:
         pytest.skip("no page has a collapsible details block yet")
-    context, tab, _ = open_page(browser, base_url + DETAILS_PAGE.url, viewport=PHONE)
-    try:
+    with open_page(browser, base_url + DETAILS_PAGE.url, viewport=PHONE) as (tab, _):
         summary = tab.locator("details summary").first
         was_open = summary.evaluate("s => s.parentElement.open")
         summary.focus()
@@ -308,8 +274,6 @@ def test_details_blocks_open_and_close_from_the_keyboard(browser, base_url: str)
         assert summary.evaluate("s => s.parentElement.open") is not was_open
         tab.keyboard.press("Space")
         assert summary.evaluate("s => s.parentElement.open") is was_open
-    finally:
-        context.close()
 
 
 # --- 6. Without JavaScript ----------------------------------------------------------
@@ -317,9 +281,7 @@ def test_details_blocks_open_and_close_from_the_keyboard(browser, base_url: str)
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url: str,
                                                               page) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=DESKTOP,
-                                javascript=False)
-    try:
+    with open_page(browser, base_url + page.url, viewport=DESKTOP, javascript=False) as (tab, _):
         assert tab.locator("article h1").first.is_visible()
         assert len(tab.locator("article p").all_inner_texts()) >= 1
         for href in ("tel:988", "sms:988"):
@@ -330,14 +292,9 @@ def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url:
         nav.click()
         tab.wait_for_load_state()
         assert tab.url.endswith("/" + target)
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_phone_menu_still_opens(browser, base_url: str) -> None:
-    context, tab, _ = open_page(browser, base_url, viewport=PHONE, javascript=False)
-    try:
+    with open_page(browser, base_url, viewport=PHONE, javascript=False) as (tab, _):
         tab.locator(".md-header__button[for='__drawer']").click()
         assert tab.locator(".md-sidebar--primary a[href$='benefits/']").first.is_visible()
-    finally:
-        context.close()

@@ -15,8 +15,7 @@ PAGE_IDS = [page.src for page in PAGES]
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_no_third_party_requests_console_errors_or_cookies(browser, base_url: str, page) -> None:
-    context, tab, record = open_page(browser, base_url + page.url)
-    try:
+    with open_page(browser, base_url + page.url) as (tab, record):
         own = urlsplit(base_url).netloc
         # Material's search index loads in a web worker; searching proves it came from us too.
         tab.keyboard.press("/")
@@ -26,47 +25,36 @@ def test_no_third_party_requests_console_errors_or_cookies(browser, base_url: st
         assert others == [], f"{page.src} requested other hosts: {others}"
         assert record.console_errors == [], f"{page.src}: console errors {record.console_errors}"
         assert record.failed == [], f"{page.src}: failed requests {record.failed}"
-        assert context.cookies() == [], f"{page.src} set cookies: {context.cookies()}"
-    finally:
-        context.close()
+        assert tab.context.cookies() == [], f"{page.src} set cookies: {tab.context.cookies()}"
 
 
 def test_the_404_page_is_private_and_error_free(browser, base_url: str) -> None:
-    context, tab, record = open_page(browser, base_url + "no-such-page/")
-    try:
+    with open_page(browser, base_url + "no-such-page/") as (tab, record):
         assert tab.locator("h1").inner_text() == "We can't find that page"
         own = urlsplit(base_url).netloc
         assert all(urlsplit(u).netloc == own for u in record.requests if u.startswith("http"))
         # The page itself answers 404 by design; nothing else may fail.
         assert [e for e in record.console_errors if "404" not in e] == []
-        assert context.cookies() == []
-    finally:
-        context.close()
+        assert tab.context.cookies() == []
 
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_crisis_links_are_visible_on_load_on_a_phone(browser, base_url: str, page) -> None:
-    context, tab, _ = open_page(browser, base_url + page.url, viewport=PHONE)
-    try:
+    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
         for href in ("tel:988", "sms:988"):
             link = tab.locator(f".iop-crisis a[href='{href}']")
             assert link.is_visible(), f"{page.src}: the {href} link is hidden"
             box = link.bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (
                 f"{page.src}: the {href} link is below the fold on a 360x740 phone")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_crisis_bar_contrast_is_at_least_4_5_to_1(browser, base_url: str, scheme: str) -> None:
-    context, tab, _ = open_page(browser, base_url, scheme=scheme)
-    try:
+    with open_page(browser, base_url, scheme=scheme) as (tab, _):
         background = tab.eval_on_selector(".md-banner", "e => getComputedStyle(e).backgroundColor")
         for selector in (".iop-crisis", ".iop-crisis a[href='tel:988']",
                          ".iop-crisis a[href='sms:988']", ".iop-crisis a[href='tel:911']"):
             color = tab.eval_on_selector(selector, "e => getComputedStyle(e).color")
             ratio = contrast(color, background)
             assert ratio >= 4.5, f"{scheme}: {selector} is {ratio:.2f}:1 on {background}"
-    finally:
-        context.close()

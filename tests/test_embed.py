@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -67,16 +68,17 @@ def settled(tab, name: str, timeout: float = 8.0) -> tuple[float, float]:
         time.sleep(0.1)
 
 
+@contextlib.contextmanager
 def open_host(browser, host_url: str, **kwargs):
-    context, tab, record = open_page(browser, host_url, **kwargs)
-    for name in ("one", "two"):
-        inner(tab, f"#{name}").wait_for_selector("[data-iop-embed-root]", state="attached")
-    return context, tab, record
+    """The clinic's page, once both embedded pages have arrived; yields (page, record)."""
+    with open_page(browser, host_url, **kwargs) as (tab, record):
+        for name in ("one", "two"):
+            inner(tab, f"#{name}").wait_for_selector("[data-iop-embed-root]", state="attached")
+        yield tab, record
 
 
 def test_iframes_size_to_content_on_load_resize_and_details(browser, host_url: str) -> None:
-    context, tab, record = open_host(browser, host_url, viewport={"width": 1280, "height": 800})
-    try:
+    with open_host(browser, host_url, viewport={"width": 1280, "height": 800}) as (tab, record):
         for name in ("one", "two"):
             height, content = settled(tab, name)
             assert abs(height - content) <= 2, f"{name}: iframe {height}px, content {content}px"
@@ -92,14 +94,11 @@ def test_iframes_size_to_content_on_load_resize_and_details(browser, host_url: s
         height, content = settled(tab, "two")
         assert abs(height - content) <= 2 and height != before, "a details block changed size"
         assert record.console_errors == []
-    finally:
-        context.close()
 
 
 def test_a_script_that_starts_late_asks_visible_frames_and_hidden_ones_report_when_shown(
         browser, host_url: str, base_url: str) -> None:
-    context, tab, record = open_page(browser, host_url + "late.html")
-    try:
+    with open_page(browser, host_url + "late.html") as (tab, record):
         inner(tab, "#one").wait_for_selector("[data-iop-embed-root]", state="attached")
         tab.wait_for_load_state("load")
         assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 600
@@ -112,8 +111,6 @@ def test_a_script_that_starts_late_asks_visible_frames_and_hidden_ones_report_wh
         height, content = settled(tab, "two")
         assert abs(height - content) <= 2, f"shown later: iframe {height}px, content {content}px"
         assert record.console_errors == []
-    finally:
-        context.close()
 
 
 BAD_MESSAGES = [
@@ -126,8 +123,7 @@ BAD_MESSAGES = [
 
 def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(browser,
                                                                         host_url: str) -> None:
-    context, tab, _ = open_host(browser, host_url)
-    try:
+    with open_host(browser, host_url) as (tab, _):
         one, two = settled(tab, "one")[0], settled(tab, "two")[0]
         # From the host page itself: the wrong origin.
         tab.evaluate("window.postMessage({type: 'iop-embed:height', height: 50}, '*')")
@@ -141,32 +137,24 @@ def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(browser,
         tab.wait_for_timeout(300)
         assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 321
         assert tab.locator("#two").evaluate("e => e.getBoundingClientRect().height") == two
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_frame_scrolls_on_its_own(browser, host_url: str) -> None:
-    context, tab, _ = open_page(browser, host_url, javascript=False)
-    try:
+    with open_page(browser, host_url, javascript=False) as (tab, _):
         element = tab.locator("#one")
         assert element.evaluate("e => e.getBoundingClientRect().height") == 600
         document = inner(tab, "#one")
         assert document.locator("h1").first.is_visible()
         assert document.evaluate("document.documentElement.scrollHeight") > 600
-    finally:
-        context.close()
 
 
 def accent(browser, base_url: str, value: str) -> tuple[str, str]:
     url = f"{base_url}embed/{FIRST}" + (f"?accent={value}" if value else "")
-    context, tab, _ = open_page(browser, url)
-    try:
+    with open_page(browser, url) as (tab, _):
         prop = tab.evaluate("getComputedStyle(document.documentElement)"
                             ".getPropertyValue('--iop-accent').trim()")
         link = tab.eval_on_selector("article p a", "a => getComputedStyle(a).color")
         return prop, link
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("value", ["red", "12345", "1234567", "ggg", "javascript:alert(1)",
@@ -204,12 +192,9 @@ def test_embed_page_keeps_what_matters_and_drops_site_chrome(site: Path, page) -
 
 @pytest.mark.parametrize("page", EMBEDDED, ids=str)
 def test_embed_pages_pass_axe(browser, base_url: str, page) -> None:
-    context, tab, _ = open_page(browser, base_url + embed.embed_url(page.url))
-    try:
+    with open_page(browser, base_url + embed.embed_url(page.url)) as (tab, _):
         found = axe_violations(tab)
         assert found == [], "\n".join(found)
-    finally:
-        context.close()
 
 
 def test_the_feed_matches_its_schema_and_lists_every_content_page(site: Path) -> None:
@@ -234,8 +219,7 @@ def test_embed_js_stays_within_3_kb_minified(site: Path) -> None:
 
 def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser,
                                                                    base_url: str) -> None:
-    context, tab, record = open_page(browser, base_url + "for-clinics/")
-    try:
+    with open_page(browser, base_url + "for-clinics/") as (tab, record):
         snippets = tab.locator("pre.iop-snippet code").all_inner_texts()
         assert len(snippets) == len(EMBEDDED)
         assert all("data-iop-embed" in s and "/embed.js" in s for s in snippets)
@@ -253,8 +237,6 @@ def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser,
             time.sleep(0.1)
         assert abs(content - height) <= 2, f"live preview {height}px for {content}px of content"
         assert record.console_errors == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("page", EMBEDDED, ids=str)

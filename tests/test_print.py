@@ -18,11 +18,8 @@ MAX_PAGES = 12  # the longest page (the glossary) prints on about 8 US Letter pa
 
 
 def printed(browser, url: str) -> tuple[str, int]:
-    context, tab, _ = open_page(browser, url, viewport=DESKTOP)
-    try:
+    with open_page(browser, url, viewport=DESKTOP) as (tab, _):
         pdf = tab.pdf(format="Letter", print_background=False)
-    finally:
-        context.close()
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     return re.sub(r"[ \t]+", " ", text), len(reader.pages)

@@ -65,10 +65,9 @@ def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
 
 @pytest.fixture(scope="module")
 def search_tab(browser, base_url: str):
-    context, tab, _ = open_page(browser, base_url, viewport=DESKTOP)
-    tab.keyboard.press("/")
-    yield tab
-    context.close()
+    with open_page(browser, base_url, viewport=DESKTOP) as (tab, _):
+        tab.keyboard.press("/")
+        yield tab
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
