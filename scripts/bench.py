@@ -33,9 +33,10 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
                 "--disable-quic", "--disable-dev-shm-usage"]
 
 
-def build(out: Path) -> float:
-    """A strict build of the project into `out`; returns its wall time in seconds."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+def build(out: Path, **extra_env: str) -> float:
+    """A strict build of the project into `out` (with `extra_env` such as SITE_URL);
+    returns its wall time in seconds, or exits with the build's output if it fails."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1", **extra_env)
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                              "--site-dir", str(out)], cwd=ROOT, env=env,

@@ -32,6 +32,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import bench
 import page_weight
 import static_server
 
@@ -82,15 +83,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def build(out: Path, site_url: str) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1", SITE_URL=site_url)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"the build failed:\n{result.stdout}{result.stderr}")
 
 
 def audit(cli: Path, url: str, page: str, report: Path) -> Result:
@@ -155,7 +147,7 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="iop-lighthouse-") as scratch:
         site = Path(scratch) / "site"
-        build(site, base)
+        bench.build(site, SITE_URL=base)
         pages = [p.lstrip("/") for p in args.pages] or [  # "/" is the home page
             p.removesuffix("index.html") for p in page_weight.html_pages(site) if p != "404.html"]
         with static_server.serve(site, port):
