@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": [
@@ -15,6 +17,9 @@ AXE_OPTIONS = {
 }
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+# Limits, never waits: every wait ends as soon as its condition holds. They are generous
+# because a 2-core machine running the suite on every core can be slow to paint.
+WAIT_MS = 120_000
 
 
 def parse_rgb(value: str) -> tuple[float, float, float, float]:
@@ -50,32 +55,106 @@ class PageRecord:
 @contextlib.contextmanager
 def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = "light",
               javascript: bool = True) -> Iterator[tuple[Any, PageRecord]]:
-    """Open `url` in a fresh context, yield (page, record), and close the context after.
-    The page's context is `page.context` (for cookies)."""
-    context = browser.new_context(viewport=viewport or PHONE, color_scheme=scheme,
-                                  java_script_enabled=javascript)
+    """Open `url` in a clean tab, yield (page, record), and clean the tab up after.
+
+    The tab is reused from test to test (see `_WarmTabs`): a new browser context costs a
+    new renderer process and a cold start of Material's scripts, four times the page
+    load itself. Each use starts as a fresh context would: no cookies, no storage, the
+    asked-for size and colour scheme, nothing left of the last page. Tests that need
+    other context options use `new_context` for a context of their own."""
+    page = _WarmTabs.of(browser, javascript)
+    record = PageRecord()
+    handlers = {
+        "request": lambda request: record.requests.append(request.url),
+        "console": lambda message: message.type == "error"
+        and record.console_errors.append(message.text),
+        "pageerror": lambda error: record.console_errors.append(str(error)),
+        "requestfailed": lambda request: record.failed.append(
+            f"{request.url} ({request.failure})"),
+    }
+    origins: set[str] = set()
+    handlers["framenavigated"] = lambda frame: origins.add(_origin(frame.url))
     try:
-        page = context.new_page()
-        record = PageRecord()
-        page.on("request", lambda request: record.requests.append(request.url))
-        page.on("console", lambda message: message.type == "error"
-                and record.console_errors.append(message.text))
-        page.on("pageerror", lambda error: record.console_errors.append(str(error)))
-        page.on("requestfailed", lambda request: record.failed.append(
-            f"{request.url} ({request.failure})"))
+        page.set_viewport_size(viewport or PHONE)
+        page.emulate_media(color_scheme=scheme, reduced_motion="no-preference")
+        for event, handler in handlers.items():
+            page.on(event, handler)
         page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        if javascript:  # without it, `load` is all there is to wait for
+            settle(page)
         yield page, record
     finally:
-        context.close()
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+        _WarmTabs.reset(page, origins - {""})
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+class _WarmTabs:
+    """One tab per browser (and JavaScript setting), cleaned between uses."""
+
+    _tabs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @classmethod
+    def of(cls, browser, javascript: bool):
+        tabs = cls._tabs.setdefault(browser, {})
+        page = tabs.get(javascript)
+        if page is None or page.is_closed():
+            page = new_context(browser, java_script_enabled=javascript).new_page()
+            tabs[javascript] = page
+        return page
+
+    @staticmethod
+    def reset(page, origins: set[str]) -> None:
+        """Forget everything the last use left: the page, then cookies, permissions and
+        every kind of storage (local and session storage included) of each origin it
+        visited. The HTTP cache stays: it only makes the next load faster."""
+        if page.is_closed():
+            return
+        page.goto("about:blank")
+        page.context.clear_cookies()
+        page.context.clear_permissions()
+        session = page.context.new_cdp_session(page)
+        try:
+            for origin in sorted(origins):
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": (
+                    "cookies,local_storage,indexeddb,websql,file_systems,service_workers,"
+                    "cache_storage")})
+        finally:
+            session.detach()
+
+
+def new_context(browser, **options: Any):
+    """A fresh browser context whose waits use the suite's generous limits."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    return context
+
+
+def settle(page) -> None:
+    """Wait until a loaded page (with JavaScript on) has run its scripts and painted:
+    `load` has fired, so every script, Material's included, has run, and two frames have
+    been drawn since, so layout and any work scheduled for the next frame are done."""
+    page.wait_for_function("document.readyState === 'complete'")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => "
+                  "requestAnimationFrame(() => done(true))))")
 
 
 def axe_violations(tab) -> list[str]:
-    """axe-core's WCAG 2.0-2.2 A/AA and best-practice violations on the open page."""
+    """axe-core's WCAG 2.0-2.2 A/AA and best-practice violations on the open page. axe is
+    added to the page once; a page checked again (at another size) reuses it."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(tab, options=AXE_OPTIONS).response
+    if not tab.evaluate("typeof window.axe === 'object'"):
+        tab.evaluate(Axe().axe_script)
+    results = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     return [f"{v['id']} ({v['impact']}): {v['help']} -> "
             + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
                         for n in v["nodes"][:4])
             for v in results["violations"]]
+

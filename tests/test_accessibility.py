@@ -10,6 +10,8 @@ from sitetools import all_pages
 VIEWPORTS = {"360x740": PHONE, "1280x800": DESKTOP}
 
 
+# Each page is loaded at its size and in its palette: Material picks the palette at load,
+# and a page resized after loading can be caught mid-transition.
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("page", all_pages(), ids=str)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser import DESKTOP, PHONE, open_page
+from browser import DESKTOP, PHONE, new_context, open_page, settle
 from sitetools import ROOT, all_pages
 
 PAGES = all_pages()
@@ -65,7 +65,7 @@ def test_search_result_count_is_announced_politely(browser, base_url: str) -> No
         tab.keyboard.press("/")
         tab.keyboard.type("insurance")
         tab.wait_for_function("""() => /\\d+ matching/.test(
-            document.querySelector('.md-search-result__meta').textContent)""", timeout=10000)
+            document.querySelector('.md-search-result__meta').textContent)""")
         assert "matching" in meta.inner_text()
 
 
@@ -97,15 +97,18 @@ def test_links_in_body_text_are_underlined(browser, base_url: str, page) -> None
 
 
 def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    context = new_context(browser, viewport=PHONE, reduced_motion="reduce")
     tab = context.new_page()
     try:
         tab.goto(base_url + CHECKLIST.url)
+        settle(tab)
         tab.get_by_role("button", name="Menu").click()
         tab.keyboard.press("Escape")
         tab.get_by_role("button", name="Search").click()
         tab.keyboard.type("cost")
-        tab.wait_for_timeout(300)
+        tab.wait_for_function("""() => /matching/.test(
+            document.querySelector('.md-search-result__meta').textContent)""")
+        settle(tab)
         moving = tab.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e => {
             const s = getComputedStyle(e), out = [];
             if (s.animationName !== 'none') out.push(e.className + ': animation');
@@ -193,11 +196,12 @@ def test_tap_targets_meet_wcag_2_5_8(browser, base_url: str, page) -> None:
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) -> None:
     # 200% zoom of a 1280x800 window is a 640x400 CSS-pixel viewport.
-    context = browser.new_context(viewport={"width": 640, "height": 400},
-                                  device_scale_factor=2)
+    context = new_context(browser, viewport={"width": 640, "height": 400},
+                          device_scale_factor=2)
     tab = context.new_page()
     try:
         tab.goto(base_url + page.url)
+        settle(tab)
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{page.src} scrolls sideways at 200% zoom"
         clipped = tab.evaluate("""() => [...document.querySelectorAll(
@@ -227,11 +231,11 @@ def test_search_opens_from_the_keyboard_and_escape_closes_it(browser, base_url: 
             pytest.fail("no search control among the first 40 tab stops")
         if state["tag"] != "INPUT":
             tab.keyboard.press("Enter")
-        tab.wait_for_function("document.getElementById('__search').checked", timeout=5000)
+        tab.wait_for_function("document.getElementById('__search').checked")
         tab.keyboard.type("teen")
-        tab.wait_for_selector(".md-search-result__item", timeout=10000)
+        tab.wait_for_selector(".md-search-result__item")
         tab.keyboard.press("Escape")
-        tab.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
+        tab.wait_for_function("!document.getElementById('__search').checked")
 
 
 def test_palette_toggle_works_from_the_keyboard(browser, base_url: str) -> None:

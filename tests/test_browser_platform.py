@@ -19,7 +19,8 @@ def test_no_third_party_requests_console_errors_or_cookies(browser, base_url: st
         own = urlsplit(base_url).netloc
         # Material's search index loads in a web worker; searching proves it came from us too.
         tab.keyboard.press("/")
-        tab.wait_for_load_state("networkidle")
+        tab.wait_for_function("""() => document.querySelector('.md-search-result__meta')
+            .textContent.trim() === 'Type to start searching'""")  # the index has loaded
         others = [url for url in record.requests
                   if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
         assert others == [], f"{page.src} requested other hosts: {others}"

@@ -18,7 +18,7 @@ import csp
 import page_weight
 import site_headers
 import static_server
-from browser import DESKTOP, PHONE
+from browser import DESKTOP, PHONE, new_context, settle
 from sitetools import build_site, copy_project
 
 CHANGED = ("Material's inline script changed: review it and update "
@@ -184,7 +184,7 @@ def served(site: Path) -> Iterator[str]:
 
 
 def _visit(browser, url: str, viewport: dict = PHONE):
-    context = browser.new_context(viewport=viewport)
+    context = new_context(browser, viewport=viewport)
     context.add_init_script(WATCH)
     tab = context.new_page()
     console: list[str] = []
@@ -217,7 +217,7 @@ def test_no_page_breaks_the_policy_and_first_views_match_the_model(
         url = served + ("missing-page/" if page == "404.html" else page.removesuffix("index.html"))
         context, tab, console, requests = _visit(browser, url)
         tab.goto(url, wait_until="load")
-        tab.wait_for_load_state("networkidle")
+        settle(tab)
         problems += [f"{page}: {v}" for v in _violations(tab, console)]
         if page != "404.html":  # Chromium's must-load set <= what it loaded <= the model's
             load = page_weight.first_view(site, page)
@@ -234,13 +234,13 @@ def test_search_works_under_the_policy(browser, served: str) -> None:
     context, tab, console, requests = _visit(browser, served, DESKTOP)
     try:
         tab.goto(served, wait_until="load")
-        tab.wait_for_load_state("networkidle")
+        settle(tab)
         assert not [u for u in requests if re.search(r"search_index|/workers/", u)], \
             "search loaded before the reader opened it"
         tab.keyboard.press("/")
         tab.locator(".md-search__input").press_sequentially("insurance")
         tab.wait_for_function("""() => /matching/.test(
-            document.querySelector('.md-search-result__meta').textContent)""", timeout=10000)
+            document.querySelector('.md-search-result__meta').textContent)""")
         assert tab.locator(".md-search-result__item").count() > 0
         assert any(u.endswith("search/search_index.json") for u in requests)
         assert _violations(tab, console) == []
@@ -256,11 +256,11 @@ def test_only_embeds_can_be_framed_by_another_site(browser, served: str,
         f'<iframe id=embed src="{served}embed/benefits/"></iframe>'
         f'<iframe id=page src="{served}benefits/"></iframe>')
     with static_server.serve(tmp_path) as clinic:
-        context = browser.new_context()
+        context = new_context(browser)
         tab = context.new_page()
         try:
-            tab.goto(clinic, wait_until="load")
-            tab.wait_for_timeout(500)
+            tab.goto(clinic, wait_until="load")  # `load` waits for both frames too
+            settle(tab)
             by_id = {frame.frame_element().get_attribute("id"): frame
                      for frame in tab.frames if frame.parent_frame}
             assert by_id["embed"].url.endswith("/embed/benefits/")

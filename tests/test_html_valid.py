@@ -22,6 +22,9 @@ KNOWN = {
 }
 
 
+pytestmark = pytest.mark.xdist_group("html-valid")  # one worker runs the checker, once
+
+
 @pytest.fixture(scope="module")
 def vnu_messages(site: Path) -> dict[str, list[str]]:
     java = shutil.which("java")

@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import DESKTOP, open_page
+from browser import DESKTOP, new_context, settle
+
+pytestmark = pytest.mark.xdist_group("search")  # one worker, one search tab for every query
 
 QUERIES = [
     ("how many hours a week", "what-is-an-iop/"),
@@ -46,11 +48,17 @@ QUERIES = [
 def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
     box = tab.locator(".md-search__input")
     box.fill("")
-    box.press_sequentially(query)  # keyup events drive Material's search, as for a reader
+    box.press("Backspace")  # a keyup on the empty box clears the last results
+    tab.wait_for_function("""() => !/matching/.test(
+        document.querySelector('.md-search-result__meta').textContent)""")
+    # Material searches on keyup. One keyup with the whole query gives exactly the results
+    # a reader sees once they stop typing, and no stale results from a partial query.
+    box.fill(query)
+    box.press("End")
     tab.wait_for_function("""q => document.querySelector('.md-search__input').value === q
-        && /matching/.test(document.querySelector('.md-search-result__meta').textContent)""",
-                          arg=query, timeout=10000)
-    tab.wait_for_timeout(200)
+        && /matching/.test(document.querySelector('.md-search-result__meta').textContent)
+        && document.querySelector('.md-search-result__item > .md-search-result__link')""",
+                          arg=query)
     hrefs = tab.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link",
         "links => links.map(a => a.href)")
@@ -65,9 +73,16 @@ def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
 
 @pytest.fixture(scope="module")
 def search_tab(browser, base_url: str):
-    with open_page(browser, base_url, viewport=DESKTOP) as (tab, _):
+    """One tab of its own, with search open, for every query."""
+    context = new_context(browser, viewport=DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.goto(base_url, wait_until="load")
+        settle(tab)
         tab.keyboard.press("/")
         yield tab
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
