@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import frontmatter  # noqa: E402  (after the path fix, so the CLI runs from anywhere)
 import markdown_scan  # noqa: E402
+import phone_links  # noqa: E402
 import site_checks  # noqa: E402
 from frontmatter import Problem  # noqa: E402
 
@@ -35,7 +36,10 @@ RULES = (
     "front-matter", "review-overdue", "review-due-soon",  # frontmatter.py
     "image-alt", "unsafe-html", "link-https", "link-tracking", "link-text",  # this module
     "heading-level", "one-title",
-    "reading-grade", "duplicate-title", "duplicate-description", "nav-file",  # site_checks.py
+    "phone-link",  # phone_links.py
+    "reading-grade", "hard-sentence", "duplicate-title", "duplicate-description",  # site_checks
+    "nav-file",
+    "link-target", "link-anchor", "not-in-nav",  # MkDocs' own checks (mkdocs_messages.py)
 )
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "form"}
 SAFE_SCHEMES = {"https", "tel", "sms", "mailto"}
@@ -176,6 +180,7 @@ def check_markdown(text: str, path: str) -> list[Problem]:
     block = frontmatter.split(text)
     problems = (check_images(links, path) + check_html(body, links, path)
                 + check_external_links(links, path) + check_link_text(body, links, path)
+                + phone_links.check(links, path)
                 + check_headings(body, path, block.body_line if block else 1))
     return sorted(problems, key=lambda problem: problem.line)
 

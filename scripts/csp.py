@@ -160,7 +160,7 @@ def build_policy(script_hashes: Iterable[str], style_hashes: Iterable[str], *,
 class SiteScan:
     policy: Policy
     pages: dict[str, PageScan]  # path from the site root -> its scan
-    unpinned: dict[str, tuple[str, InlineScript]]  # hash -> (first page, script)
+    unpinned: dict[str, list[tuple[str, InlineScript]]]  # hash -> [(page, script)]
     stale: set[str]  # pinned hashes no page uses
 
 
@@ -176,7 +176,7 @@ def site_policy(site_dir: Path, html: dict[str, str],
     `site_dir` into one policy."""
     pinned = read_pinned() if pinned is None else pinned
     pages: dict[str, PageScan] = {}
-    unpinned: dict[str, tuple[str, InlineScript]] = {}
+    unpinned: dict[str, list[tuple[str, InlineScript]]] = {}
     scripts: set[str] = set()
     styles: set[str] = set()
     for relative, text in html.items():
@@ -186,7 +186,7 @@ def site_policy(site_dir: Path, html: dict[str, str],
         for script in scan.scripts:
             scripts.add(script.hash)
             if script.hash not in pinned:
-                unpinned.setdefault(script.hash, (relative, script))
+                unpinned.setdefault(script.hash, []).append((relative, script))
     css = [p.read_text(encoding="utf-8", errors="replace") for p in site_dir.rglob("*.css")]
     policy = build_policy(
         scripts & pinned, styles,
@@ -220,20 +220,25 @@ class Report:
     notes: list[str] = field(default_factory=list)  # shown, not fatal
 
 
-def apply_to_site(site_dir: Path, html: dict[str, str],
-                  pinned: set[str] | None = None) -> Report:
+def apply_to_site(site_dir: Path, html: dict[str, str], pinned: set[str] | None = None,
+                  excused: set[str] = frozenset()) -> Report:
     """Write every page of `html` (path from the site root -> final text but the policy)
-    with the policy in it, and `_headers`; return what is wrong."""
+    with the policy in it, and `_headers`; return what is wrong, except on the `excused`
+    pages (whose raw HTML another check has already reported)."""
     report = Report()
     scan = site_policy(site_dir, html, pinned)
-    for digest, (page, script) in sorted(scan.unpinned.items()):
+    for digest, found in sorted(scan.unpinned.items()):
+        found = [(page, script) for page, script in found if page not in excused]
+        if not found:
+            continue
+        page, script = found[0]
         start = " ".join(script.text.split())[:70]
         report.warnings.append(
             f"csp: {page}: {CHANGED}. New inline script hash {digest}, script starts "
             f"{start!r}. If the change is expected, put the new hash in the file; "
             "the browser blocks the script until then.")
     for page, page_scan in scan.pages.items():
-        for problem in dict.fromkeys(page_scan.problems):
+        for problem in dict.fromkeys(page_scan.problems if page not in excused else ()):
             report.warnings.append(f"csp: {page}: {problem}")
     for digest in sorted(scan.stale):
         report.notes.append(f"csp: pinned inline-script hash {digest} is no longer used by "

@@ -29,7 +29,11 @@ def _is_content(page: Page) -> bool:
     """A content page whose front matter is valid enough to embed (the schema check
     in mkdocs_hooks.py fails the build on anything else)."""
     meta = page.meta
-    return (meta.get("kind", "content") == "content" and bool(meta.get("sources"))
+    sources = meta.get("sources")
+    return (meta.get("kind", "content") == "content"
+            and isinstance(sources, list) and bool(sources)
+            and all(isinstance(s, dict) and "title" in s and "url" in s for s in sources)
+            and isinstance(meta.get("description"), str)
             and hasattr(meta.get("reviewed"), "isoformat")
             and hasattr(meta.get("next_review"), "isoformat"))
 

@@ -13,22 +13,83 @@ import os
 import content_checks
 import frontmatter
 import html_fixes
+import mkdocs_messages
 import readability
+import reported
 import site_checks
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
+_site: dict[str, mkdocs_messages.Site] = {}  # this build's pages, for _SaidPlainly
 
 
 def _report(problems: list[frontmatter.Problem]) -> None:
     for problem in problems:
+        reported.add(problem)
         (log.warning if problem.severity == "error" else log.info)(str(problem))
+
+
+class _SaidPlainly(logging.Filter):
+    """Swaps MkDocs' own link, anchor and menu warnings for our one-line form (see
+    mkdocs_messages.py), at the same level; a message it does not know passes unchanged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        site = _site.get("site")
+        problems = mkdocs_messages.rewrite(record.getMessage(), site) if site else None
+        if problems is None:
+            return True
+        for problem in problems:
+            log.log(record.levelno, str(problem))
+        return False
+
+
+_FILTER = _SaidPlainly()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    reported.clear()  # `mkdocs serve` rebuilds in the same process
+    for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+        if _FILTER not in logging.getLogger(name).filters:
+            logging.getLogger(name).addFilter(_FILTER)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    def source(src: str) -> str:
+        file = files.get_file_from_path(src)
+        if file is None or not file.abs_src_path:
+            return ""
+        with open(file.abs_src_path, encoding="utf-8-sig") as handle:
+            return handle.read()
+
+    def anchors(src: str) -> set[str]:
+        file = files.get_file_from_path(src)
+        return set(getattr(file.page, "present_anchor_ids", None) or ()) if file else set()
+
+    def title(src: str) -> str:
+        return site_checks.page_keys(source(src), src).title
+
+    with open(config.config_file_path, encoding="utf-8-sig") as handle:
+        config_text = handle.read()
+    pages = tuple(file.src_uri for file in files.documentation_pages())
+    others = tuple(file.src_uri for file in files if not file.is_documentation_page()
+                   and _in_docs(file, config))
+    _site["site"] = mkdocs_messages.Site(
+        _project_path(config.docs_dir, config).replace(os.sep, "/"),
+        _project_path(config.config_file_path, config).replace(os.sep, "/"),
+        config_text, pages, others, source, anchors, title)
+    return files
+
+
+def _in_docs(file: File, config: MkDocsConfig) -> bool:
+    return bool(file.abs_src_path) and os.path.abspath(file.abs_src_path).startswith(
+        os.path.abspath(config.docs_dir) + os.sep)
 
 
 def _project_path(path: str, config: MkDocsConfig) -> str:
@@ -40,6 +101,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
         text = source.read()
     path = _project_path(page.file.abs_src_path, config)
+    reported.built_as(path, page.file.dest_uri)
     _report(frontmatter.check_page(text, path))
     _report(content_checks.check_markdown(text, path))
     _page_keys.append(site_checks.page_keys(text, path))
@@ -76,9 +138,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.file.abs_src_path:  # measured on the built page, reported on its source
-        _report(site_checks.reading_grade(readability.measure(output),
-                                          _project_path(page.file.abs_src_path, config),
-                                          readability.MAX_GRADE))
+        path = _project_path(page.file.abs_src_path, config)
+        reading = readability.measure(output)
+        _report(site_checks.reading_grade(reading, path, readability.MAX_GRADE))
+        with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
+            _report(site_checks.hard_sentences(
+                reading.too_hard, source.read(), path, readability.MAX_SENTENCE_WORDS,
+                readability.MAX_SENTENCE_GRADE))
     return html_fixes.drop_dangling_toc_label(html_fixes.drop_empty_tabindex(output))
 
 

@@ -1,6 +1,8 @@
 """Checks that need more than one page's Markdown: the built page, other pages, the nav.
 
 - reading-grade: a built page reads above grade 8 (measured by readability.py);
+- hard-sentence: one sentence of a built page is over 35 words or over grade 12, reported
+  on its own source line;
 - duplicate-title / duplicate-description: two pages share a title or description;
 - nav-file: mkdocs.yml's nav lists a file that is not in docs/.
 
@@ -9,16 +11,20 @@ Nothing here imports MkDocs: mkdocs_hooks.py passes in the text, HTML and file l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
 
 import frontmatter
+import markdown_scan
 from frontmatter import Problem
 
 if TYPE_CHECKING:  # readability needs textstat, which the pre-commit CLI does without
-    from readability import Reading
+    from readability import Reading, Sentence
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,44 @@ def reading_grade(reading: Reading, path: str, max_grade: float) -> list[Problem
     return [Problem(path, 1, "reading-grade", f"the page reads at grade {reading.grade:.1f}, "
                     f"above {max_grade:g}: shorten or simplify its hardest sentences "
                     f"first: {hardest}")]
+
+
+def hard_sentences(sentences: tuple[Sentence, ...], source: str, path: str,
+                   max_words: int, max_grade: float) -> list[Problem]:
+    """A problem on its own source line for each sentence over the sentence limits."""
+    problems = []
+    for sentence in sentences:
+        why = []
+        if sentence.words > max_words:
+            why.append(f"has {sentence.words} words (at most {max_words})")
+        if sentence.grade > max_grade:
+            why.append(f"reads at grade {sentence.grade:.1f} (at most {max_grade:g})")
+        words = sentence.text.split()
+        start = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+        problems.append(Problem(path, source_line(source, sentence.text), "hard-sentence",
+                                f"the sentence \"{start}\" {' and '.join(why)}: split it into "
+                                "short sentences and use everyday words"))
+    return problems
+
+
+def source_line(source: str, sentence: str) -> int:
+    """The Markdown line where a sentence of the built page starts (1 if not found).
+
+    Words are compared without markup: link targets, HTML tags and attribute lists are
+    left out of the source, and case and punctuation are ignored on both sides."""
+    body = markdown_scan.masked(source)
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(body.split("\n"), start=1):
+        line = re.sub(r"\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}", " ", line)
+        found += [(word.lower(), number) for word in _WORD.findall(line)]
+    wanted = [word.lower() for word in _WORD.findall(sentence)]
+    words = [word for word, _ in found]
+    for size in (8, 4, 2):
+        head = wanted[:size]
+        for index in range(len(words) - len(head) + 1):
+            if head and words[index:index + len(head)] == head:
+                return found[index][1]
+    return 1
 
 
 def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[Problem]:

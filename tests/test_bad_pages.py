@@ -1,8 +1,11 @@
-"""Every bad input fails the strict build with the exact message that says what to fix.
+"""Every bad input fails the strict build with exactly the line that says what to fix.
 
-Each `tests/bad-pages/NAME.md` is copied into a fresh copy of the project as
-`docs/NAME.md` and added to the nav; its `NAME.expected` lists, in full, the lines
-the build must print (see tests/bad-pages/README.md). The builds run two at a time.
+Each `tests/bad-pages/NAME.md` is copied into one copy of the project as `docs/NAME.md`
+and added to the nav; its `NAME.expected` lists, in full, the lines the build must print
+about it (see tests/bad-pages/README.md). All the pages are built in one pass, and every
+line of that build's output must be either MkDocs' own progress line or a line a page
+expects: a traceback, a second message about the same mistake, or a line no page expects
+fails the test. Two broken copies of mkdocs.yml are built on their own.
 """
 
 from __future__ import annotations
@@ -19,9 +22,16 @@ import pytest
 
 from sitetools import ROOT, build_site, copy_project
 
+pytestmark = pytest.mark.xdist_group("bad-pages")  # one worker builds the corpus, once
+
 CORPUS = Path(__file__).resolve().parent / "bad-pages"
-LOG_PREFIX = re.compile(r"^(?:WARNING|INFO|ERROR|DEBUG)\s+-\s+")
+LOG_PREFIX = re.compile(r"^(?P<level>WARNING|INFO|ERROR|DEBUG)\s+-\s+")
 PLACEHOLDER = re.compile(r"\{today(?P<days>[+-]\d+)?\}")
+NAV_LINE = re.compile(r"\{nav-line:(?P<file>[^}]+)\}")
+# MkDocs' own progress lines: shown on every build, good or bad, and never about a page.
+PROGRESS = re.compile(r"^(?:Cleaning site directory|Building documentation to directory: .*"
+                      r"|Documentation built in [\d.]+ seconds"
+                      r"|Aborted with \d+ warnings? in strict mode!)$")
 
 
 @dataclass(frozen=True)
@@ -30,11 +40,16 @@ class Case:
     page: str  # the page's text, placeholders filled in
     expected: tuple[str, ...]  # lines the build must print, without MkDocs' log prefix
     in_nav: bool = True
-    passes: bool = False  # True: the build must succeed (a warning-only rule, or the good page)
-    allow: str | None = None  # another check's lines starting with this may also appear
+    passes: bool = False  # True: no line may be a warning (a warning-only rule, the good page)
 
     def __str__(self) -> str:
         return self.name
+
+
+@dataclass(frozen=True)
+class Line:
+    level: str  # WARNING, INFO... ("" for a line without MkDocs' prefix)
+    text: str  # without the prefix
 
 
 def fill(text: str, today: dt.date | None = None) -> str:
@@ -50,28 +65,34 @@ def load_case(page: Path) -> Case:
     expected = tuple(line.strip() for line in lines
                      if line.strip() and not line.startswith(("#", "@")))
     return Case(page.stem, fill(page.read_text(encoding="utf-8")), expected,
-                directives.get("nav", "yes") != "no", directives.get("exit", "1") == "0",
-                directives.get("allow"))
+                directives.get("nav", "yes") != "no", directives.get("exit", "1") == "0")
 
 
 CASES = tuple(load_case(page) for page in sorted(CORPUS.glob("*.md")) if page.name != "README.md")
 
 
-def add_to_nav(config: str, entry: str) -> str:
-    changed = re.sub(r"(?m)^nav:\n", f"nav:\n{entry}\n", config, count=1)
+def add_to_nav(config: str, entries: list[str]) -> str:
+    changed = re.sub(r"(?m)^nav:\n", "nav:\n" + "".join(f"{e}\n" for e in entries), config,
+                     count=1)
     assert changed != config, "mkdocs.yml has no nav"
     return changed
 
 
-def build_case(case: Case, tmp: Path) -> str:
-    """Build a project copy holding the case's page; returns "exit N" and the output."""
-    project = copy_project(tmp / case.name / "project")
-    (project / "docs" / f"{case.name}.md").write_text(case.page, encoding="utf-8")
-    if case.in_nav:
-        config = project / "mkdocs.yml"
-        config.write_text(add_to_nav(config.read_text(encoding="utf-8"),
-                                     f"  - Test page: {case.name}.md"), encoding="utf-8")
-    return _run(project, tmp / case.name / "out")
+def parse(output: str) -> list[Line]:
+    """The build's output as an editor reads it: one Line per line, the prefix split off."""
+    lines = []
+    for raw in output.splitlines():
+        if not raw.strip():
+            continue
+        prefix = LOG_PREFIX.match(raw)
+        lines.append(Line(prefix["level"], raw[prefix.end():].strip()) if prefix
+                     else Line("", raw.strip()))
+    return lines
+
+
+def mentions(line: Line, case: Case) -> bool:
+    """Is this line about the case's page? Its file name appears in it."""
+    return re.search(rf"(?<![\w-]){re.escape(case.name)}\.md\b", line.text) is not None
 
 
 def _run(project: Path, out: Path) -> str:
@@ -79,8 +100,26 @@ def _run(project: Path, out: Path) -> str:
     return f"exit {result.returncode}\n{result.stdout}{result.stderr}"
 
 
-def messages(output: str) -> list[str]:
-    return [LOG_PREFIX.sub("", line).strip() for line in output.splitlines()]
+def nav_lines(line: str, config: str) -> str:
+    """Fill {nav-line:FILE} with the line of FILE's nav entry in the corpus's mkdocs.yml."""
+    def number(match: re.Match[str]) -> str:
+        found = re.search(rf"(?m)^\s*-\s(?:.*:\s)?{re.escape(match['file'])}\s*$", config)
+        assert found, f"no nav entry for {match['file']} in mkdocs.yml"
+        return str(config[:found.start()].count("\n") + 1)
+    return NAV_LINE.sub(number, line)
+
+
+def build_corpus(tmp: Path) -> tuple[str, str]:
+    """One project copy holding every case's page; returns "exit N" and the output, and
+    the copy's mkdocs.yml."""
+    project = copy_project(tmp / "corpus" / "project")
+    for case in CASES:
+        (project / "docs" / f"{case.name}.md").write_text(case.page, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(add_to_nav(config.read_text(encoding="utf-8"),
+                                 [f"  - Test page {case.name}: {case.name}.md"
+                                  for case in CASES if case.in_nav]), encoding="utf-8")
+    return _run(project, tmp / "corpus" / "out"), config.read_text(encoding="utf-8")
 
 
 def break_config(tmp: Path, name: str, old: str, new: str) -> tuple[str, int]:
@@ -104,13 +143,14 @@ CONFIG_CASES = {
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Every corpus page and broken mkdocs.yml, built two at a time (2 cores)."""
+    """The corpus and each broken mkdocs.yml, built side by side (2 cores)."""
     tmp = tmp_path_factory.mktemp("bad-pages")
-    with ThreadPoolExecutor(2) as pool:
-        pages = {case.name: pool.submit(build_case, case, tmp) for case in CASES}
+    with ThreadPoolExecutor(3) as pool:
+        corpus = pool.submit(build_corpus, tmp)
         configs = {name: pool.submit(break_config, tmp, name, old, new)
                    for name, (old, new) in CONFIG_CASES.items()}
-        return {**{name: job.result() for name, job in pages.items()},
+        output, config = corpus.result()
+        return {"corpus": output, "corpus-config": config,
                 **{f"config:{name}": job.result() for name, job in configs.items()}}
 
 
@@ -123,23 +163,34 @@ def test_the_corpus_has_a_good_page_and_an_expected_file_for_every_page() -> Non
         assert case.expected or case.name == "good-page", f"{case.name}.expected lists no line"
 
 
+def test_the_corpus_build_fails(outputs: dict[str, Any]) -> None:
+    assert not outputs["corpus"].startswith("exit 0"), outputs["corpus"]
+
+
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_each_page_builds_or_fails_with_exactly_its_message(case: Case,
-                                                            outputs: dict[str, Any]) -> None:
-    output = outputs[case.name]
-    found = messages(output)
-    code = int(output.split("\n", 1)[0].split()[1])
+def test_each_page_prints_exactly_its_lines(case: Case, outputs: dict[str, Any]) -> None:
+    output = outputs["corpus"]
+    expected = [nav_lines(line, outputs["corpus-config"]) for line in case.expected]
+    said = [line for line in parse(output.split("\n", 1)[1]) if mentions(line, case)]
+    missing = [line for line in expected if line not in {s.text for s in said}]
+    assert not missing, (f"{case.name}: the build did not print\n  " + "\n  ".join(missing)
+                         + f"\n--- it printed about {case.name}.md:\n"
+                         + "\n".join(s.text for s in said))
+    extra = [s.text for s in said if s.text not in expected]
+    assert not extra, f"{case.name}: the build also printed\n  " + "\n  ".join(extra)
     if case.passes:
-        assert code == 0, f"{case.name}: the strict build failed:\n{output}"
+        warned = [s.text for s in said if s.level in ("WARNING", "ERROR")]
+        assert not warned, f"{case.name} must not fail the build, but:\n" + "\n".join(warned)
     else:
-        assert code != 0, f"{case.name}: the strict build passed:\n{output}"
-    for line in case.expected:
-        assert line in found, f"{case.name}: the build did not print\n  {line}\n{output}"
-    unexpected = [message for line in output.splitlines() if line.startswith("WARNING")
-                  for message in [LOG_PREFIX.sub("", line).strip()]
-                  if message not in case.expected
-                  and not (case.allow and message.startswith(case.allow))]
-    assert not unexpected, f"{case.name}: other rules fired too:\n" + "\n".join(unexpected)
+        assert any(s.level == "WARNING" for s in said), f"{case.name} did not fail the build"
+
+
+def test_every_line_is_about_one_page_or_is_mkdocs_progress(outputs: dict[str, Any]) -> None:
+    """No traceback, no second message about a cause already reported, nothing stray."""
+    stray = [line for line in parse(outputs["corpus"].split("\n", 1)[1])
+             if not PROGRESS.match(line.text) and not any(mentions(line, c) for c in CASES)]
+    assert not stray, "lines that no bad page expects:\n" + "\n".join(
+        f"{line.level or '(no prefix)'}: {line.text}" for line in stray)
 
 
 def test_bad_yaml_in_mkdocs_yml_names_the_file_and_line(outputs: dict[str, Any]) -> None:
@@ -152,11 +203,12 @@ def test_bad_yaml_in_mkdocs_yml_names_the_file_and_line(outputs: dict[str, Any])
 def test_an_unknown_nav_file_names_mkdocs_yml_and_its_line(outputs: dict[str, Any]) -> None:
     output, line = outputs["config:unknown-nav-file"]
     assert output.startswith("exit 1"), output
-    assert (f"mkdocs.yml:{line + 1}: nav-file: the nav lists `no-such-page.md`, which is not a "
-            "page in docs/: fix the file name (paths start inside docs/, e.g. about/privacy.md) "
-            "or create the page") in messages(output), output
-    assert ("A reference to 'no-such-page.md' is included in the 'nav' configuration, which is "
-            "not found in the documentation files.") in messages(output), output
+    said = [found for found in parse(output.split("\n", 1)[1])
+            if not PROGRESS.match(found.text)]
+    assert [found.text for found in said] == [
+        f"mkdocs.yml:{line + 1}: nav-file: the nav lists `no-such-page.md`, which is not a "
+        "page in docs/: fix the file name (paths start inside docs/, e.g. about/privacy.md) "
+        "or create the page"], output
 
 
 def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
