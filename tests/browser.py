@@ -136,11 +136,13 @@ def new_context(browser, **options: Any):
     return context
 
 
+# Every wait_for_function gets a function, never a bare expression: Playwright polls an
+# expression with eval() inside the page, which the site's Content-Security-Policy blocks.
 def settle(page) -> None:
     """Wait until a loaded page (with JavaScript on) has run its scripts and painted:
     `load` has fired, so every script, Material's included, has run, and two frames have
     been drawn since, so layout and any work scheduled for the next frame are done."""
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_function("() => document.readyState === 'complete'")
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => "
                   "requestAnimationFrame(() => done(true))))")
 

@@ -231,11 +231,11 @@ def test_search_opens_from_the_keyboard_and_escape_closes_it(browser, base_url: 
             pytest.fail("no search control among the first 40 tab stops")
         if state["tag"] != "INPUT":
             tab.keyboard.press("Enter")
-        tab.wait_for_function("document.getElementById('__search').checked")
+        tab.wait_for_function("() => document.getElementById('__search').checked")
         tab.keyboard.type("teen")
         tab.wait_for_selector(".md-search-result__item")
         tab.keyboard.press("Escape")
-        tab.wait_for_function("!document.getElementById('__search').checked")
+        tab.wait_for_function("() => !document.getElementById('__search').checked")
 
 
 def test_palette_toggle_works_from_the_keyboard(browser, base_url: str) -> None:

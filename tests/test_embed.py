@@ -139,7 +139,7 @@ def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(browser,
         # sized frame one, every bad one before it has been seen and ignored.
         inner(tab, "#one").evaluate(
             "parent.postMessage({type: 'iop-embed:height', height: 321}, '*')")
-        tab.wait_for_function("document.getElementById('one').style.height === '321px'")
+        tab.wait_for_function("() => document.getElementById('one').style.height === '321px'")
         assert tab.evaluate("window.sizes") == {"one": ["321px"], "two": []}
         assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 321
 
