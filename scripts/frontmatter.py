@@ -205,7 +205,10 @@ def _check_sources(entry: tuple[yaml.Node, yaml.Node] | None, kind: str | None, 
             problems.append(Problem(path, line, "front-matter", "a source has no `title`: add "
                                     "the name of the page or paper"))
         url = _scalar(values.get("url")) or ""
-        if not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", url):
+        if "url" not in values:
+            problems.append(Problem(path, line, "front-matter", "a source has no `url`: add "
+                                    "`url: https://...` on the next line, 4 spaces in"))
+        elif not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", url):
             where = _line(values["url"], block) if "url" in values else line
             problems.append(Problem(path, where, "front-matter", f"source url `{url}` must be a "
                                     "full https:// address"))

@@ -136,8 +136,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig,
     return context
 
 
+def _unreadable_front_matter(page: Page) -> bool:
+    """MkDocs shows front matter it cannot read as text; its reading grade would only say
+    again what the front-matter rule has said."""
+    return not page.meta and (page.markdown or "").lstrip().startswith("---")
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if page.file.abs_src_path:  # measured on the built page, reported on its source
+    if page.file.abs_src_path and not _unreadable_front_matter(page):
+        # Measured on the built page, reported on its source.
         path = _project_path(page.file.abs_src_path, config)
         reading = readability.measure(output)
         _report(site_checks.reading_grade(reading, path, readability.MAX_GRADE))
