@@ -23,7 +23,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import frontmatter  # noqa: E402  (after the path fix, so the CLI runs from anywhere)
+import abbreviations  # noqa: E402  (after the path fix, so the CLI runs from anywhere)
+import claims  # noqa: E402
+import frontmatter  # noqa: E402
 import markdown_scan  # noqa: E402
 import phone_links  # noqa: E402
 import site_checks  # noqa: E402
@@ -37,6 +39,8 @@ RULES = (
     "image-alt", "unsafe-html", "link-https", "link-tracking", "link-text",  # this module
     "heading-level", "one-title",
     "phone-link",  # phone_links.py
+    "abbr-first-use", "abbr-unknown",  # abbreviations.py
+    "cite-claim", "cite-source",  # claims.py
     "reading-grade", "hard-sentence", "duplicate-title", "duplicate-description",  # site_checks
     "nav-file",
     "link-target", "link-anchor", "not-in-nav",  # MkDocs' own checks (mkdocs_messages.py)
@@ -181,8 +185,17 @@ def check_markdown(text: str, path: str) -> list[Problem]:
     problems = (check_images(links, path) + check_html(body, links, path)
                 + check_external_links(links, path) + check_link_text(body, links, path)
                 + phone_links.check(links, path)
-                + check_headings(body, path, block.body_line if block else 1))
+                + check_headings(body, path, block.body_line if block else 1)
+                + abbreviations.check(text, path))
+    meta = frontmatter.meta(text)
+    if meta.get("kind", "content") == "content":  # pages about the site cite nothing
+        problems += claims.check(text, path, source_count(meta))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def source_count(meta: dict) -> int:
+    sources = meta.get("sources")
+    return len(sources) if isinstance(sources, list) else 0
 
 
 def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:

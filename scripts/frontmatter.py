@@ -73,6 +73,19 @@ def split(text: str) -> FrontMatter | None:
     return None
 
 
+def meta(text: str) -> dict:
+    """The page's front matter as values ({} when missing or unreadable: check_page
+    reports that)."""
+    block = split(text)
+    if block is None:
+        return {}
+    try:
+        loaded = yaml.safe_load(block.yaml_text)
+    except yaml.YAMLError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
 def check_page(text: str, path: str, today: dt.date | None = None) -> list[Problem]:
     """Check a page's front matter against the schema; empty when it is fine."""
     block = split(text)

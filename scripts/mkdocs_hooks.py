@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 
+import claims
 import content_checks
 import frontmatter
 import html_fixes
@@ -105,7 +106,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _report(frontmatter.check_page(text, path))
     _report(content_checks.check_markdown(text, path))
     _page_keys.append(site_checks.page_keys(text, path))
-    return markdown
+    return claims.render(markdown, content_checks.source_count(page.meta))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -123,7 +124,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return html_fixes.first_abbr_only(html_fixes.label_checklists(html))
+    html = html_fixes.no_abbr_in_headings(html_fixes.label_checklists(html))
+    return html_fixes.stack_tables(html_fixes.first_abbr_only(html))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig,

@@ -33,7 +33,7 @@ MAX_SENTENCE_GRADE = 12.0
 MIN_WORDS_FOR_GRADE = 10  # below this, a sentence's grade is noise (headings, labels)
 SKIP_TAGS = {"table", "pre", "code", "script", "style", "nav", "svg", "form", "button"}
 SKIP_CLASSES = {"iop-sources", "iop-review", "headerlink", "iop-print-only", "md-source-file",
-                "iop-crisis", "iop-embed-meta"}
+                "iop-crisis", "iop-embed-meta", "iop-cite"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "td", "th",
               "blockquote", "div", "section", "details", "br"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -137,8 +137,8 @@ class Reading:
 
 def abbreviation_names(html: str) -> list[str]:
     """The full names the page's abbreviations stand for, longest first: the part of each
-    tooltip before its first colon or comma, when it has two words or more."""
-    names = {html_module.unescape(re.split(r"[:,]", title, maxsplit=1)[0]).strip()
+    tooltip before its first colon, when it has two words or more."""
+    names = {html_module.unescape(title.split(":", 1)[0]).strip()
              for title in ABBR_TITLE.findall(html)}
     return sorted((name for name in names if len(name.split()) > 1), key=len, reverse=True)
 
@@ -146,7 +146,7 @@ def abbreviation_names(html: str) -> list[str]:
 def names_as_words(sentence: str, names: list[str]) -> str:
     """`sentence` with each full name written as one short word, for its grade only."""
     for name in names:
-        sentence = re.sub(re.escape(name), "Name", sentence, flags=re.I)
+        sentence = re.sub(rf"\b{re.escape(name)}(?:e?s)?\b", "Name", sentence, flags=re.I)
     return sentence
 
 

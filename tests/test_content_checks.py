@@ -33,7 +33,8 @@ def found(body: str) -> list[str]:
 
 
 def test_a_clean_page_has_no_problems() -> None:
-    assert found("Read [what an IOP is](what-is-an-iop.md). Call [988](tel:988).\n\n"
+    assert found("Read [what an intensive outpatient program (IOP) is](what-is-an-iop.md). "
+                 "Call [988](tel:988).\n\n"
                  "## Part\n\n### Sub\n\n## Next\n\n![A heart](a.png)\n") == []
 
 
@@ -113,7 +114,7 @@ def test_each_rule_names_the_line_and_the_fix(body: str, expected: str | None) -
     "![A heart](a.png) and ![](b.png){ .decorative } and ![](c.png){ #id .decorative }\n",
     '<img src="a.png" alt="" class="decorative"> <img src="b.png" alt="A heart">\n',
     "Call [988](tel:988), [text 988](sms:988) or [email us](mailto:help@example.org).\n",
-    "[The SAMHSA helpline](https://www.samhsa.gov/find-help/national-helpline?lang=es)\n",
+    "[The national helpline](https://www.samhsa.gov/find-help/national-helpline?lang=es)\n",
     "[988lifeline.org](https://988lifeline.org/)\n",
     "Write to <mailto:help@online.example> about care.\n",
     "Text\n\n---\n\nA rule, not a heading.\n",

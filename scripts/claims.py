@@ -1,0 +1,174 @@
+"""Every claim tied to its source: citation markers, and the two rules that check them.
+
+A page cites its sources with a marker after the sentence, `[^2]`, meaning the 2nd entry
+of the page's `sources` list (add new sources at the end, so numbers stay put). The build
+shows it as a small linked number, like NIH pages and Wikipedia; the Sources list below
+the page has an anchor for each entry (`#source-2`).
+
+- cite-claim: a sentence that states a number (a count of hours, a date, a percentage, a
+  phone number, a year...) has no marker. A number the page has already cited, such as
+  988 after its first mention, needs none again; nor do headings. Text between
+  `<!-- illustrative -->` and `<!-- /illustrative -->` is made up (a story) and is skipped,
+  as are menus of links (`<nav>`), snippet lines (`--8<--`) and the numbers in COMMON.
+- cite-source: a marker names a source the page does not list.
+
+Nothing here imports MkDocs: mkdocs_hooks.py calls `check` and `render`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown_scan
+from frontmatter import Problem
+
+MARKER = re.compile(r"\[\^(\d+)\]")
+_ILLUSTRATIVE = re.compile(r"<!--\s*illustrative\s*-->(.*?)<!--\s*/illustrative\s*-->"
+                           r"|<nav\b.*?</nav>", re.S)  # a story, or a menu of links
+# A number as a claim: digits (1-800-662-4357, 9, 2024, 24/7, 2.1), or a number word
+# with a unit ("three days", "twelve weeks").
+_DIGITS = re.compile(r"\d[\d,./:-]*\d|\d")
+_WORDS = ("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+          "thirty forty fifty sixty hundred").split()
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(?:or|to)\s+\w+)?\s+"
+                          r"(hours?|days?|nights?|weeks?|months?|years?|times|sessions?|"
+                          r"percent)\b", re.I)
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|\||!!!|\?\?\?|\*\[|<)")
+_NOT_TEXT = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\*\[|\|?\s*:?-{3,}|</?[a-zA-Z]|--8<--)")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# A sentence ends at . ! or ?, or just after a marker that follows one ("pay.[^2] Next").
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]\[\^\d\])|(?<=[.!?]\[\^\d\d\]))"
+                           r"\s+(?=[\"'(\[*_]*[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    line: int
+    text: str  # as written, markup and markers included
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of a page's running text and table rows, each with its first line.
+
+    Headings, admonition titles, raw HTML lines and the glossary's abbreviation lines are
+    not running text. Each list item and each table row is a block of its own."""
+    body = markdown_scan.masked(_ILLUSTRATIVE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text))
+    found: list[Sentence] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        joined = " ".join(part for _, part in block)
+        offsets, position = [], 0
+        for line, part in block:
+            offsets.append((position, line))
+            position += len(part) + 1
+        start = 0
+        for piece in _SENTENCE_END.split(joined):
+            index = joined.find(piece, start)
+            line = max(n for offset, n in offsets if offset <= max(index, 0))
+            if piece.strip():
+                found.append(Sentence(line, piece.strip()))
+            start = index + len(piece)
+        block.clear()
+
+    for number, raw in enumerate(body.split("\n"), start=1):
+        if not raw.strip():
+            flush()
+            continue
+        if raw.lstrip().startswith("|"):  # a table row is a block of its own
+            flush()
+            if not re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", raw):
+                block.append((number, raw.strip().strip("|")))
+                flush()
+            continue
+        if _NOT_TEXT.match(raw):
+            flush()
+            continue
+        if _BLOCK_START.match(raw):
+            flush()
+        block.append((number, _LIST_MARK.sub("", raw).strip()))
+    flush()
+    return found
+
+
+def _plain(sentence: str) -> str:
+    """The words a reader sees: no link targets, attributes, tags or markers."""
+    text = re.sub(r"\]\([^)]*\)", "]", sentence)
+    text = re.sub(r"\{[^}]*\}|<[^>]+>", " ", text)
+    return MARKER.sub(" ", text)
+
+
+# Numbers that are no claim to source, each with its reason:
+COMMON = {
+    "911": "the emergency number every US reader knows; the 988 sentence beside it is cited",
+}
+
+
+def numbers(sentence: str) -> list[str]:
+    """The numbers a sentence states, each as its digits (or its words)."""
+    plain = _plain(sentence)
+    found = [re.sub(r"\D", "", m.group(0)) for m in _DIGITS.finditer(plain)]
+    found = [number for number in found if number not in COMMON]
+    found += [m.group(0).lower() for m in _NUMBER_WORD.finditer(plain)]
+    return found
+
+
+def check(text: str, path: str, source_count: int) -> list[Problem]:
+    """cite-claim and cite-source problems of one page, by line."""
+    problems: list[Problem] = []
+    cited: set[str] = set()
+    for sentence in sentences(text):
+        markers = [int(n) for n in MARKER.findall(sentence.text)]
+        for number in markers:
+            if not 1 <= number <= source_count:
+                listed = (f"it lists {source_count} source{'s' if source_count != 1 else ''}"
+                          if source_count else "it lists none")
+                problems.append(Problem(path, sentence.line, "cite-source", f"the marker "
+                                        f"[^{number}] points to source {number}, but {listed}: "
+                                        "use the number of the source in `sources` (the "
+                                        "first is [^1]), or add the source at the end"))
+        stated = numbers(sentence.text)
+        if markers:
+            cited.update(stated)
+            continue
+        new = [n for n in stated if n not in cited]
+        if new:
+            words = " ".join(_plain(sentence.text).split()[:8])
+            problems.append(Problem(path, sentence.line, "cite-claim", f"the sentence "
+                                    f"\"{words} ...\" states {_shown(sentence.text, new[0])} "
+                                    "but cites no source: add the number of its source "
+                                    "after it, like [^1] (see `sources` in the front "
+                                    "matter)"))
+    return problems
+
+
+def _shown(sentence: str, number: str) -> str:
+    plain = _plain(sentence)
+    for match in _DIGITS.finditer(plain):
+        if re.sub(r"\D", "", match.group(0)) == number:
+            return match.group(0)
+    return f"\"{number}\""
+
+
+def render(markdown: str, source_count: int) -> str:
+    """Each valid marker as a small linked number (a wrong one stays as typed: check
+    reports it)."""
+    def link(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if not 1 <= number <= source_count:
+            return match.group(0)
+        return (f'<sup class="iop-cite"><a href="#source-{number}" '
+                f'aria-label="Source {number}">{number}</a></sup>')
+
+    # Only outside code: masked() blanks code, so a marker found there is not replaced.
+    masked = markdown_scan.masked(markdown)
+    out, last = [], 0
+    for match in MARKER.finditer(masked):
+        out.append(markdown[last:match.start()])
+        out.append(link(match))
+        last = match.end()
+    out.append(markdown[last:])
+    return "".join(out)
