@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -138,3 +139,15 @@ def hrefs(html: str, page_url: str) -> set[str]:
     base = "http://site/" + page_url
     return {urljoin(base, a["href"]).replace("http://site/", "/", 1)
             for a in tags(html, "a") if "href" in a}
+
+
+def built(site: Path, page: DocPage) -> str:
+    """The built HTML of a page."""
+    return (site / page.url / "index.html").read_text(encoding="utf-8")
+
+
+def article(html: str) -> str:
+    """The page's content: what is inside Material's <article>."""
+    match = re.search(r"<article[^>]*md-content__inner[^>]*>(.*?)</article>", html, re.S)
+    assert match, "no article element"
+    return match.group(1)

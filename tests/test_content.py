@@ -9,7 +9,7 @@ import pytest
 
 import content_checks
 import readability
-from sitetools import ROOT, all_pages, content_pages
+from sitetools import ROOT, all_pages, article, built, content_pages
 
 PAGES = all_pages()
 CONTENT = content_pages()
@@ -23,16 +23,6 @@ PLAIN_WORDS = [
     (r"\btelehealth\b", r"\b(virtual|online)\b", "virtual or online", 1),
     (r"\binsurance\b", r"\bcosts?\b", "cost", 3),
 ]
-
-
-def built(site: Path, page) -> str:
-    return (site / page.url / "index.html").read_text(encoding="utf-8")
-
-
-def article(html: str) -> str:
-    match = re.search(r"<article[^>]*md-content__inner[^>]*>(.*?)</article>", html, re.S)
-    assert match, "no article element"
-    return match.group(1)
 
 
 def section(html: str, anchor: str) -> str:
@@ -91,10 +81,13 @@ def test_no_discontinued_988_press_3_option(page) -> None:
 
 def test_stories_are_labelled_as_illustrative_composites(site: Path) -> None:
     html = article(built(site, next(p for p in PAGES if p.src == "docs/stories.md")))
-    stories = re.split(r"<h2[^>]*>", html)[1:]
-    labelled = [s for s in stories if re.search(r"illustrative", s, re.I)
-                and re.search(r"not a real person", s, re.I)]
-    assert len(labelled) >= 3, "docs/stories.md: label each story as an illustrative composite"
+    before_stories = re.split(r"<h2[^>]*>", html)[0]
+    assert re.search(r"illustrative", before_stories, re.I) and re.search(
+        r"not real people", before_stories, re.I), (
+        "docs/stories.md: say once, before the first story, that the stories are "
+        "illustrative composites, not real people")
+    assert 'id="what-they-show"' in html or "id=what-they-show" in html, (
+        "docs/stories.md: add a 'What these stories show {#what-they-show}' section")
 
 
 def test_levels_of_care_table_covers_five_levels(site: Path) -> None:

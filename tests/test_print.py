@@ -55,3 +55,22 @@ def test_the_checklist_prints_as_empty_boxes(browser, base_url: str) -> None:
 def test_printed_text_is_compared_without_ligatures_or_line_breaks() -> None:
     # What pypdf returns for a page set in DejaVu Sans: an "ﬁ" ligature and a wrapped line.
     assert plain("Bene\ufb01ts of an\n  IOP") == "Benefits of an IOP"
+
+
+def test_the_safety_plan_prints_with_what_was_typed_and_stores_nothing(browser,
+                                                                      base_url: str) -> None:
+    """Filled in on a phone, then printed: the answers print, and nothing is kept or sent."""
+    with open_page(browser, base_url + "staying-safe/", viewport=DESKTOP) as (tab, record):
+        loaded = len(record.requests)
+        fields = tab.locator(".iop-write-in textarea")
+        assert fields.count() >= 6
+        fields.first.fill("Cannot sleep, skipping meals")
+        fields.nth(3).fill("My sister Ana")
+        # Only Material's own colour-scheme setting is ever stored; the answers never are.
+        assert tab.evaluate("[sessionStorage.length, document.cookie]") == [0, ""]
+        assert tab.evaluate("Object.keys(localStorage).every(k => k.endsWith('__palette'))")
+        assert len(record.requests) == loaded, "typing in the plan sent a request"
+        pdf = tab.pdf(format="Letter", print_background=False)
+    text = plain("\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Step 1. My warning signs" in text and "Cannot sleep, skipping meals" in text
+    assert "My sister Ana" in text

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import DESKTOP, new_context, settle
+from browser import DESKTOP, contrast, new_context, settle
 
 pytestmark = pytest.mark.xdist_group("search")  # one worker, one search tab for every query
 
@@ -42,6 +42,31 @@ QUERIES = [
     ("rides to treatment", "challenges/"),
     ("how to choose a program", "choosing-a-program/"),
     ("cost", "cost-and-insurance/"),
+    # Readers' own words (issue 13): crisis words, everyday names of conditions, family
+    # words, comparisons with other treatment, and insurance words.
+    ("suicidal thoughts", "staying-safe/"),
+    ("safety plan", "staying-safe/"),
+    ("what happens when you call 988", "staying-safe/"),
+    ("lock up guns", "staying-safe/"),
+    ("waiting list", "staying-safe/"),
+    ("panic attacks", "who-benefits/"),
+    ("drinking too much", "who-benefits/"),
+    ("my son", "who-benefits/"),
+    ("rehab or outpatient", "what-is-an-iop/"),
+    ("day program", "what-is-an-iop/"),
+    ("virtual IOP", "what-is-an-iop/"),
+    ("copay", "cost-and-insurance/"),
+    ("deductible", "glossary/"),
+    ("Medigap", "glossary/"),
+    ("does IOP work", "benefits/"),
+    ("red flags", "choosing-a-program/"),
+    ("keep my job", "challenges/"),
+    ("group therapy", "what-happens/"),
+    ("DBT", "what-happens/"),
+    ("real stories", "stories/"),
+    ("NAMI", "resources/"),
+    ("crisis text line", "resources/"),
+    ("appeal a denial", "cost-and-insurance/"),
 ]
 
 
@@ -93,3 +118,26 @@ def test_readers_words_find_the_right_page(search_tab, base_url: str, query: str
         f"searching {query!r} should show {expected} in the first 3 results, got {found}. "
         "Use the reader's words on that page (ideally in a heading) or raise its "
         "front-matter search boost.")
+
+
+def test_results_are_dark_on_light_with_matches_in_bold(search_tab, base_url: str) -> None:
+    top_pages(search_tab, base_url, "insurance much")  # "much" is missing from some pages
+    found = search_tab.evaluate("""() => {
+      const style = e => getComputedStyle(e);
+      const solid = e => { for (; e; e = e.parentElement) { const c = style(e).backgroundColor;
+          if (!/rgba\\(.*, 0\\)$/.test(c)) return c; } return 'rgb(255, 255, 255)'; };
+      const texts = [...document.querySelectorAll(
+          '.md-search-result__article h1, .md-search-result__article h2, '
+          + '.md-search-result__teaser, .md-search-result__meta')].filter(e => e.offsetParent);
+      return {
+        texts: texts.map(e => [e.textContent.trim().slice(0, 30), style(e).color, solid(e)]),
+        marks: [...document.querySelectorAll('.md-search-result mark')]
+          .map(m => style(m).textDecorationLine),
+        missing: [...document.querySelectorAll('.md-search-result__terms')]
+          .filter(e => e.offsetParent).length};
+    }""")
+    assert found["texts"], "no search results shown"
+    for text, colour, background in found["texts"]:
+        assert contrast(colour, background) >= 4.5, f"search result text \"{text}\" is faint"
+    assert found["marks"] and set(found["marks"]) == {"none"}, "matches must not be underlined"
+    assert found["missing"] == 0, "Material's \"Missing:\" line must be hidden"
