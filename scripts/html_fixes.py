@@ -6,6 +6,7 @@ markup upstream leaves invalid or unlabelled, not the site's design.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 # pymdownx.tasklist puts only the box inside <label>, so the checkbox has no name
@@ -60,3 +61,51 @@ def first_abbr_only(html: str) -> str:
         return match.group(0)
 
     return _ABBR.sub(keep_first, html)
+
+
+# Tables become stacked cards on phones (site.css), each cell showing its column's
+# heading from a data-label. CSS that changes a table's display drops its table meaning
+# for screen readers, so the roles are written out too: they stay a real table.
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_BODY_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<td(\b[^>]*)>")
+
+
+def stack_tables(html: str) -> str:
+    """Label each body cell with its column heading (`data-label`), for the phone layout
+    in site.css that shows each row as a card.
+
+    No ARIA roles are added: HTML forbids them on a table's rows and cells, and browsers
+    keep a table's semantics whatever its CSS display (test_design.py reads Chromium's
+    accessibility tree at phone width to prove it)."""
+    def one(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        head, _, body = inner.partition("</thead>")
+        labels = [_text(cell) for cell in _HEAD_CELL.findall(head)]
+        if not labels or not body:
+            return match.group(0)
+
+        def row(found: re.Match[str]) -> str:
+            cells = iter(labels)
+            return "<tr>" + _CELL.sub(
+                lambda c: f'<td{c.group(1)} data-label="{next(cells, "")}">',
+                found.group(1)) + "</tr>"
+
+        return f"<table data-iop-cards>{head}</thead>{_BODY_ROW.sub(row, body)}</table>"
+
+    return _TABLE.sub(one, html)
+
+
+def _text(cell: str) -> str:
+    return html_module.escape(" ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", cell)).split()))
+
+
+# A heading is a label, not the place to explain a term: no <abbr> inside headings (its
+# dotted line splits the heading, and its tooltip hides the words). The first use in the
+# text keeps it.
+_HEADING_BLOCK = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
+
+
+def no_abbr_in_headings(html: str) -> str:
+    return _HEADING_BLOCK.sub(lambda m: _ABBR.sub(lambda a: a.group(1), m.group(0)), html)

@@ -76,7 +76,7 @@ def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = 
     handlers["framenavigated"] = lambda frame: origins.add(_origin(frame.url))
     try:
         page.set_viewport_size(viewport or PHONE)
-        page.emulate_media(color_scheme=scheme, reduced_motion="no-preference")
+        page.emulate_media(media="null", color_scheme=scheme, reduced_motion="no-preference")
         for event, handler in handlers.items():
             page.on(event, handler)
         page.goto(url, wait_until="load")

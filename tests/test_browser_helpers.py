@@ -12,12 +12,14 @@ def test_each_page_opens_clean_whatever_the_last_one_left(browser, base_url: str
             sessionStorage.setItem('left', '1'); document.cookie = 'left=1; path=/'; }""")
         tab.get_by_role("button", name="Switch to dark mode").click()  # Material saves this
         assert tab.evaluate("localStorage.length") > 0
+        tab.emulate_media(media="print")  # as a print test does
     with open_page(browser, base_url + "benefits/", viewport=DESKTOP) as (tab, record):
         assert tab.evaluate("""[localStorage.getItem('left'), sessionStorage.getItem('left'),
                                 document.cookie]""") == [None, None, ""]
         assert tab.context.cookies() == []
         assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
         assert tab.viewport_size == DESKTOP
+        assert tab.evaluate("matchMedia('screen').matches") is True
         assert any(url.endswith("site.css") for url in record.requests), record.requests
     with open_page(browser, base_url, scheme="dark") as (tab, _):
         assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

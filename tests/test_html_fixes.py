@@ -48,3 +48,13 @@ def test_built_pages_mark_each_abbreviation_once(site: Path) -> None:
         terms = re.findall(r"<abbr\b[^>]*>(.*?)</abbr>", article)
         assert len(terms) == len(set(terms)), f"{page.src}: an abbreviation is marked twice"
         assert terms or not page.is_content, f"{page.src}: no abbreviation tooltips at all"
+
+
+def test_each_table_cell_is_labelled_with_its_column_heading() -> None:
+    table = ("<table><thead><tr><th>Level</th><th>Hours <em>a week</em></th></tr></thead>"
+             "<tbody><tr><td>IOP</td><td>9 or more</td></tr></tbody></table>")
+    assert html_fixes.stack_tables(table) == (
+        "<table data-iop-cards><thead><tr><th>Level</th><th>Hours <em>a week</em></th></tr>"
+        '</thead><tbody><tr><td data-label="Level">IOP</td>'
+        '<td data-label="Hours a week">9 or more</td></tr></tbody></table>')
+    assert "role=" not in html_fixes.stack_tables(table)  # HTML forbids roles on cells

@@ -81,6 +81,33 @@
     });
   }
   focusableTables();
+
+  // What to say on the phone: a button copies the script, to paste into a note or a
+  // message. Only the browser's own clipboard is used; nothing is sent anywhere.
+  document.querySelectorAll(".admonition.script").forEach(function (box) {
+    if (!navigator.clipboard || box.querySelector(".iop-copy")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "iop-copy";
+    button.textContent = "Copy the script";
+    var status = document.createElement("span");
+    status.setAttribute("role", "status");
+    status.className = "iop-copy-status";
+    button.addEventListener("click", function () {
+      var text = Array.prototype.filter.call(box.children, function (e) {
+        return !e.classList.contains("admonition-title") && e !== button && e !== status;
+      }).map(function (e) { return e.innerText.trim(); }).join("\n\n");
+      navigator.clipboard.writeText(text).then(function () {
+        status.textContent = " Copied.";
+      }, function () {
+        status.textContent = " Could not copy: select the text and copy it instead.";
+      });
+    });
+    var title = box.querySelector(".admonition-title");
+    if (title) title.insertAdjacentElement("afterend", button);
+    button.insertAdjacentElement("afterend", status);
+  });
+
   var article = document.querySelector("article");
   if (article) new MutationObserver(focusableTables).observe(article, { childList: true, subtree: true });
 })();
