@@ -20,7 +20,7 @@ def test_each_page_opens_clean_whatever_the_last_one_left(browser, base_url: str
         assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
         assert tab.viewport_size == DESKTOP
         assert tab.evaluate("matchMedia('screen').matches") is True
-        assert any(url.endswith("site.css") for url in record.requests), record.requests
+        assert any(url.endswith("/assets/site.min.css") for url in record.requests), record.requests
     with open_page(browser, base_url, scheme="dark") as (tab, _):
         assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert tab.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches") is False
