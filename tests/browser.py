@@ -11,8 +11,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]},
+    "runOnly": {
+        "type": "tag",
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22a",
+            "wcag22aa",
+            "best-practice",
+        ],
+    },
     "resultTypes": ["violations"],
 }
 PHONE = {"width": 360, "height": 740}
@@ -32,6 +42,7 @@ def luminance(rgb: tuple[float, ...]) -> float:
     def channel(c: float) -> float:
         c = c / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     red, green, blue = rgb[:3]
     return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
 
@@ -53,8 +64,14 @@ class PageRecord:
 
 
 @contextlib.contextmanager
-def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = "light",
-              javascript: bool = True) -> Iterator[tuple[Any, PageRecord]]:
+def open_page(
+    browser,
+    url: str,
+    *,
+    viewport: dict | None = None,
+    scheme: str = "light",
+    javascript: bool = True,
+) -> Iterator[tuple[Any, PageRecord]]:
     """Open `url` in a clean tab, yield (page, record), and clean the tab up after.
 
     The tab is reused from test to test (see `_WarmTabs`): a new browser context costs a
@@ -66,17 +83,17 @@ def open_page(browser, url: str, *, viewport: dict | None = None, scheme: str = 
     record = PageRecord()
     handlers = {
         "request": lambda request: record.requests.append(request.url),
-        "console": lambda message: message.type == "error"
-        and record.console_errors.append(message.text),
+        "console": lambda message: (
+            message.type == "error" and record.console_errors.append(message.text)
+        ),
         "pageerror": lambda error: record.console_errors.append(str(error)),
-        "requestfailed": lambda request: record.failed.append(
-            f"{request.url} ({request.failure})"),
+        "requestfailed": lambda request: record.failed.append(f"{request.url} ({request.failure})"),
     }
     origins: set[str] = set()
     handlers["framenavigated"] = lambda frame: origins.add(_origin(frame.url))
     try:
         page.set_viewport_size(viewport or PHONE)
-        page.emulate_media(media="null", color_scheme=scheme, reduced_motion="no-preference")
+        page.emulate_media(media="screen", color_scheme=scheme, reduced_motion="no-preference")
         for event, handler in handlers.items():
             page.on(event, handler)
         page.goto(url, wait_until="load")
@@ -121,9 +138,16 @@ class _WarmTabs:
         session = page.context.new_cdp_session(page)
         try:
             for origin in sorted(origins):
-                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": (
-                    "cookies,local_storage,indexeddb,websql,file_systems,service_workers,"
-                    "cache_storage")})
+                session.send(
+                    "Storage.clearDataForOrigin",
+                    {
+                        "origin": origin,
+                        "storageTypes": (
+                            "cookies,local_storage,indexeddb,websql,file_systems,service_workers,"
+                            "cache_storage"
+                        ),
+                    },
+                )
         finally:
             session.detach()
 
@@ -143,8 +167,18 @@ def settle(page) -> None:
     `load` has fired, so every script, Material's included, has run, and two frames have
     been drawn since, so layout and any work scheduled for the next frame are done."""
     page.wait_for_function("() => document.readyState === 'complete'")
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => "
-                  "requestAnimationFrame(() => done(true))))")
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => "
+        "requestAnimationFrame(() => done(true))))"
+    )
+
+
+def print_pdf(tab) -> bytes:
+    """The open page printed to a US Letter PDF, as a reader's Print button makes it.
+    Print media is set first: open_page sets screen media, which pdf() would otherwise use
+    (and "no override" does not undo an earlier print emulation in the reused tab)."""
+    tab.emulate_media(media="print")
+    return tab.pdf(format="Letter", print_background=False)
 
 
 def axe_violations(tab) -> list[str]:
@@ -155,8 +189,11 @@ def axe_violations(tab) -> list[str]:
     if not tab.evaluate("typeof window.axe === 'object'"):
         tab.evaluate(Axe().axe_script)
     results = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
-            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
-                        for n in v["nodes"][:4])
-            for v in results["violations"]]
-
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(
+            n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+            for n in v["nodes"][:4]
+        )
+        for v in results["violations"]
+    ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from browser import DESKTOP, PHONE, contrast, open_page
+from browser import DESKTOP, PHONE, contrast, open_page, print_pdf
 from sitetools import all_pages
 from test_print import plain
 
@@ -58,9 +58,11 @@ MEASURE = """() => {
 
 
 def scroll_to(tab, fraction: float) -> None:
-    tab.evaluate("""f => { scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * f);
+    tab.evaluate(
+        """f => { scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * f);
         return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); }""",
-                 fraction)
+        fraction,
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
@@ -71,37 +73,45 @@ def test_crisis_help_stays_on_screen_while_scrolling(browser, base_url: str, pag
             assert tab.evaluate(CRISIS_ON_TOP), (
                 f"{page.src}: scrolled to the {where}, no 988 link is on screen and uncovered "
                 "at 360x740: the crisis strip (overrides/partials/crisis-bar.html) must stay "
-                "sticky at the top (docs/assets/site.css, [data-md-component=announce])")
+                "sticky at the top (docs/assets/site.css, [data-md-component=announce])"
+            )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page", PAGES, ids=str)
-def test_phone_layout_fits_and_headings_are_strong(browser, base_url: str, page,
-                                                   scheme: str) -> None:
+def test_phone_layout_fits_and_headings_are_strong(
+    browser, base_url: str, page, scheme: str
+) -> None:
     with open_page(browser, base_url + page.url, viewport=PHONE, scheme=scheme) as (tab, _):
         found = tab.evaluate(MEASURE)
     assert found["pageWidth"] <= PHONE["width"], (
-        f"{page.src}: the page is {found['pageWidth']} px wide on a 360 px phone")
+        f"{page.src}: the page is {found['pageWidth']} px wide on a 360 px phone"
+    )
     for table in found["tables"]:
         assert table["width"] <= table["shown"] + 1 and table["right"] <= PHONE["width"], (
-            f"{page.src}: the table \"{table['text']}\" needs sideways scrolling "
+            f'{page.src}: the table "{table["text"]}" needs sideways scrolling '
             f"({table['width']} px in {table['shown']} px): tables stack as cards on phones "
-            "(html_fixes.stack_tables adds the labels; site.css lays them out)")
+            "(html_fixes.stack_tables adds the labels; site.css lays them out)"
+        )
     assert found["permalinks"] == 0, (
         f"{page.src}: {found['permalinks']} heading permalinks (the hidden pilcrow) take space "
-        "on a phone, which leaves a gap under headings: hide .headerlink below 45em")
+        "on a phone, which leaves a gap under headings: hide .headerlink below 45em"
+    )
     for link in found["tels"]:
         assert link["lines"] == 1, (
-            f"{page.src}: the phone link \"{link['text']}\" breaks over {link['lines']} lines: "
-            "tel: links keep white-space: nowrap (site.css)")
+            f'{page.src}: the phone link "{link["text"]}" breaks over {link["lines"]} lines: '
+            "tel: links keep white-space: nowrap (site.css)"
+        )
     for heading in found["headings"]:
         ratio = contrast(heading["colour"], heading["background"])
         assert heading["weight"] >= 600, (
-            f"{page.src} ({scheme}): {heading['tag']} \"{heading['text']}\" has weight "
-            f"{heading['weight']}: headings are bold (--iop-heading-weight in site.css)")
+            f'{page.src} ({scheme}): {heading["tag"]} "{heading["text"]}" has weight '
+            f"{heading['weight']}: headings are bold (--iop-heading-weight in site.css)"
+        )
         assert ratio >= 7, (
-            f"{page.src} ({scheme}): {heading['tag']} \"{heading['text']}\" has contrast "
-            f"{ratio:.1f}:1, under 7:1 (--iop-heading in site.css)")
+            f'{page.src} ({scheme}): {heading["tag"]} "{heading["text"]}" has contrast '
+            f"{ratio:.1f}:1, under 7:1 (--iop-heading in site.css)"
+        )
 
 
 BOX_LOOK = """() => [...document.querySelectorAll('article .admonition, article details')]
@@ -117,15 +127,15 @@ def test_every_box_with_a_988_link_looks_the_same(browser, base_url: str) -> Non
         with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
             for box in tab.evaluate(BOX_LOOK):
                 assert "crisis" in box["classes"].split(), (
-                    f"{page.src}: the box \"{box['text']}\" carries a 988 link but is not a "
-                    "crisis box: write it as !!! crisis \"If you are in danger right now\"")
+                    f'{page.src}: the box "{box["text"]}" carries a 988 link but is not a '
+                    'crisis box: write it as !!! crisis "If you are in danger right now"'
+                )
                 looks.setdefault(box["look"], []).append(page.src)
     assert looks, "no page has a crisis box with a 988 link"
     assert len(looks) == 1, f"crisis boxes have {len(looks)} different looks: {looks}"
 
 
-def test_home_shows_at_least_four_cards_in_its_first_two_screens(browser,
-                                                                 base_url: str) -> None:
+def test_home_shows_at_least_four_cards_in_its_first_two_screens(browser, base_url: str) -> None:
     with open_page(browser, base_url, viewport=PHONE) as (tab, _):
         # A card is the list item around a link; the link's tap area covers the card.
         cards = tab.evaluate("""() => [...document.querySelectorAll('.iop-hub > ul > li')]
@@ -139,9 +149,9 @@ def test_home_shows_at_least_four_cards_in_its_first_two_screens(browser,
     early = [card for card in cards if card["top"] < 2 * PHONE["height"]]
     assert len(early) >= 4, f"home shows {len(early)} card links in its first two screens"
     for card in early:
-        assert card["height"] >= 44, f"the card \"{card['text']}\" is under 44 px tall"
-        assert card["width"] >= PHONE["width"] * 0.8, f"\"{card['text']}\" is not full width"
-        assert card["tappable"], f"the card \"{card['text']}\" is not tappable all over"
+        assert card["height"] >= 44, f'the card "{card["text"]}" is under 44 px tall'
+        assert card["width"] >= PHONE["width"] * 0.8, f'"{card["text"]}" is not full width'
+        assert card["tappable"], f'the card "{card["text"]}" is not tappable all over'
 
 
 def checklist_groups() -> list[tuple[str, list[str]]]:
@@ -162,17 +172,18 @@ def test_each_checklist_group_prints_on_one_page(browser, base_url: str) -> None
     groups = checklist_groups()
     assert len(groups) >= 3, "choosing-a-program.md should have its questions in ### groups"
     with open_page(browser, base_url + "choosing-a-program/", viewport=DESKTOP) as (tab, _):
-        pdf = tab.pdf(format="Letter", print_background=False)
+        pdf = print_pdf(tab)
     sheets = [plain(sheet.extract_text() or "") for sheet in PdfReader(io.BytesIO(pdf)).pages]
     for heading, items in groups:
         where = {number for number, sheet in enumerate(sheets, 1) if plain(heading) in sheet}
-        assert where, f"the checklist group \"{heading}\" is not in the printout"
+        assert where, f'the checklist group "{heading}" is not in the printout'
         sheet = sheets[min(where) - 1]
         for item in items:
             start = " ".join(plain(item).split()[:5])
             assert start in sheet, (
-                f"\"{start} ...\" of the group \"{heading}\" prints on another page than its "
-                "heading: keep each group together (site.css @media print, break-inside)")
+                f'"{start} ..." of the group "{heading}" prints on another page than its '
+                "heading: keep each group together (site.css @media print, break-inside)"
+            )
 
 
 def test_footer_is_readable_with_large_crisis_links(browser, base_url: str) -> None:
@@ -180,19 +191,20 @@ def test_footer_is_readable_with_large_crisis_links(browser, base_url: str) -> N
         found = tab.evaluate("""() => ({
           sizes: [...document.querySelectorAll('.md-footer-meta p, .md-footer-meta a')]
             .filter(e => e.offsetParent && e.textContent.trim())
-            .map(e => [e.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]),
+            .map(e => [e.textContent.trim().slice(0, 30),
+                       parseFloat(getComputedStyle(e).fontSize)]),
           links: [...document.querySelectorAll('.md-footer-meta a[href^="tel:"]')].map(a => {
             const box = a.getBoundingClientRect();
             return [a.textContent.trim(), box.width, box.height]; }),
           next: [...document.querySelectorAll('.md-footer__title')].map(t =>
             [t.textContent.trim(), t.scrollWidth <= t.clientWidth + 1])})""")
     for text, size in found["sizes"]:
-        assert size >= 14, f"footer text \"{text}\" is {size} px: at least 14 px"
+        assert size >= 14, f'footer text "{text}" is {size} px: at least 14 px'
     assert {text for text, _, _ in found["links"]} >= {"988", "911"}
     for text, width, height in found["links"]:
         assert width >= 44 and height >= 44, f"the footer link {text} is {width}x{height} px"
     for text, whole in found["next"]:
-        assert whole, f"the next/previous page name \"{text}\" is cut off"
+        assert whole, f'the next/previous page name "{text}" is cut off'
 
 
 PRINTED_LOOK = """() => {
@@ -208,20 +220,22 @@ PRINTED_LOOK = """() => {
 
 
 @pytest.mark.parametrize("url", ["", "choosing-a-program/"], ids=["home", "choosing"])
-def test_handout_keeps_its_qr_code_in_the_box_and_sources_small(browser, base_url: str,
-                                                                url: str) -> None:
+def test_handout_keeps_its_qr_code_in_the_box_and_sources_small(
+    browser, base_url: str, url: str
+) -> None:
     with open_page(browser, base_url + url, viewport=DESKTOP) as (tab, _):
-        tab.emulate_media(media="print")
-        found = tab.evaluate(PRINTED_LOOK)
-        pdf = tab.pdf(format="Letter", print_background=False)
+        pdf = print_pdf(tab)
+        found = tab.evaluate(PRINTED_LOOK)  # laid out for print, as the PDF was
     assert found["qrInside"], f"{url or 'home'}: the QR code spills out of the handout box"
     assert found["sources"] and found["body"] and found["sources"] < found["body"], (
-        f"{url or 'home'}: Sources print at {found['sources']} px, body at {found['body']} px")
+        f"{url or 'home'}: Sources print at {found['sources']} px, body at {found['body']} px"
+    )
     sheets = [plain(sheet.extract_text() or "") for sheet in PdfReader(io.BytesIO(pdf)).pages]
     if len(sheets) > 1:
         average = sum(len(sheet) for sheet in sheets[:-1]) / (len(sheets) - 1)
         assert len(sheets[-1]) >= 0.15 * average, (
-            f"{url or 'home'}: the last printed page is nearly empty: {sheets[-1][:80]!r}")
+            f"{url or 'home'}: the last printed page is nearly empty: {sheets[-1][:80]!r}"
+        )
 
 
 def test_stacked_tables_are_still_tables_to_a_screen_reader(browser, base_url: str) -> None:
@@ -237,4 +251,5 @@ def test_stacked_tables_are_still_tables_to_a_screen_reader(browser, base_url: s
     roles = [node.get("role", {}).get("value") for node in nodes if not node.get("ignored")]
     assert roles.count("table") >= 1, "the levels-of-care table is not a table to Chromium"
     assert roles.count("columnheader") >= 3 and roles.count("cell") >= 10, (
-        "the stacked table lost its header cells or cells in the accessibility tree")
+        "the stacked table lost its header cells or cells in the accessibility tree"
+    )

@@ -8,12 +8,19 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from browser import DESKTOP, open_page
+from browser import DESKTOP, open_page, print_pdf
 from sitetools import content_pages
 
 PAGES = content_pages()
-CHROME_WORDS = ["Skip to main content", "Switch to dark mode", "Switch to light mode",
-                "Type to start searching", "Understand IOPs", "Table of contents", "Previous"]
+CHROME_WORDS = [
+    "Skip to main content",
+    "Switch to dark mode",
+    "Switch to light mode",
+    "Type to start searching",
+    "Understand IOPs",
+    "Table of contents",
+    "Previous",
+]
 MAX_PAGES = 12  # the longest page (the glossary) prints on about 8 US Letter pages
 
 
@@ -26,7 +33,7 @@ def plain(text: str) -> str:
 def printed(browser, url: str) -> tuple[str, int]:
     """The printed PDF's text, normalised with `plain`, and its number of pages."""
     with open_page(browser, url, viewport=DESKTOP) as (tab, _):
-        pdf = tab.pdf(format="Letter", print_background=False)
+        pdf = print_pdf(tab)
     reader = PdfReader(io.BytesIO(pdf))
     return plain("\n".join(page.extract_text() or "" for page in reader.pages)), len(reader.pages)
 
@@ -40,7 +47,8 @@ def test_printed_page_is_a_clean_handout(browser, base_url: str, page) -> None:
     assert "Call or text 988" in flat and "911" in flat, f"{page.src}: no crisis line printed"
     canonical = "http://127.0.0.1:8000/" + page.url  # SITE_URL's default in the test build
     assert canonical in flat.replace(" ", "") or canonical in flat, (
-        f"{page.src}: the printout lacks the page's address {canonical}")
+        f"{page.src}: the printout lacks the page's address {canonical}"
+    )
     assert page.meta["reviewed"].strftime("%B %-d, %Y") in flat, f"{page.src}: no review date"
     assert 1 <= pages <= MAX_PAGES, f"{page.src}: prints on {pages} pages"
 
@@ -57,8 +65,9 @@ def test_printed_text_is_compared_without_ligatures_or_line_breaks() -> None:
     assert plain("Bene\ufb01ts of an\n  IOP") == "Benefits of an IOP"
 
 
-def test_the_safety_plan_prints_with_what_was_typed_and_stores_nothing(browser,
-                                                                      base_url: str) -> None:
+def test_the_safety_plan_prints_with_what_was_typed_and_stores_nothing(
+    browser, base_url: str
+) -> None:
     """Filled in on a phone, then printed: the answers print, and nothing is kept or sent."""
     with open_page(browser, base_url + "staying-safe/", viewport=DESKTOP) as (tab, record):
         loaded = len(record.requests)
@@ -70,7 +79,7 @@ def test_the_safety_plan_prints_with_what_was_typed_and_stores_nothing(browser,
         assert tab.evaluate("[sessionStorage.length, document.cookie]") == [0, ""]
         assert tab.evaluate("Object.keys(localStorage).every(k => k.endsWith('__palette'))")
         assert len(record.requests) == loaded, "typing in the plan sent a request"
-        pdf = tab.pdf(format="Letter", print_background=False)
+        pdf = print_pdf(tab)
     text = plain("\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages))
     assert "Step 1. My warning signs" in text and "Cannot sleep, skipping meals" in text
     assert "My sister Ana" in text
