@@ -83,14 +83,28 @@ def check(text: str, path: str, known: dict[str, Abbreviation] | None = None) ->
             seen.add(base)
             entry = known.get(base)
             if entry is None:
-                problems.append(Problem(path, sentence.line, "abbr-unknown", f"`{word}` is an "
-                                        "abbreviation the glossary does not explain: write "
-                                        "it out, or add a line `*[" + base + "]: Full name: "
-                                        "what it is` to docs/.snippets/glossary.md"))
+                problems.append(
+                    Problem(
+                        path,
+                        sentence.line,
+                        "abbr-unknown",
+                        f"`{word}` is an "
+                        "abbreviation the glossary does not explain: write "
+                        "it out, or add a line `*[" + base + "]: Full name: "
+                        "what it is` to docs/.snippets/glossary.md",
+                    )
+                )
             elif not entry.spelled_out(before + " " + plain):
-                problems.append(Problem(path, sentence.line, "abbr-first-use", f"`{word}` is "
-                                        "used before it is spelled out: the first time, write "
-                                        f"\"{entry.name} ({base})\", or use a plain word "
-                                        "instead"))
+                problems.append(
+                    Problem(
+                        path,
+                        sentence.line,
+                        "abbr-first-use",
+                        f"`{word}` is "
+                        "used before it is spelled out: the first time, write "
+                        f'"{entry.name} ({base})", or use a plain word '
+                        "instead",
+                    )
+                )
         before += " " + plain
     return problems

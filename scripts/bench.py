@@ -28,9 +28,16 @@ import page_weight
 import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--disable-dev-shm-usage"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
 
 
 def build(out: Path, **extra_env: str) -> float:
@@ -38,9 +45,13 @@ def build(out: Path, **extra_env: str) -> float:
     returns its wall time in seconds, or exits with the build's output if it fails."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1", **extra_env)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"the build failed:\n{result.stdout}{result.stderr}")
@@ -63,7 +74,7 @@ def browser_requests(site: Path, pages: list[str]) -> dict[str, list[tuple[str, 
             context = browser.new_context(viewport={"width": 360, "height": 740})
             tab = context.new_page()
             requests: list = []
-            context.on("requestfinished", lambda request: requests.append(request))
+            context.on("requestfinished", requests.append)
             tab.goto(base + page_url(page), wait_until="load")
             tab.wait_for_load_state("networkidle")
             found = []
@@ -95,23 +106,32 @@ def main() -> int:
         index_raw, index_gz = page_weight.transfer_size(index)
 
         print(f"Build (mkdocs build --strict): {seconds:.2f} s wall time, {len(pages)} pages")
-        print(f"Search index: {kb(index_raw)} KB raw, {kb(index_gz)} KB gzip "
-              "(loads when a reader opens search, not on first view)")
-        print(f"Budget: {kb(page_weight.BUDGET_BYTES)} KB compressed and "
-              f"{page_weight.BUDGET_REQUESTS} requests per first view\n")
-        head = (f"{'page':<40} {'html':>5} {'css':>5} {'js':>5} {'font':>5} {'img':>5} "
-                f"{'other':>5} {'total':>6} {'req':>3}")
+        print(
+            f"Search index: {kb(index_raw)} KB raw, {kb(index_gz)} KB gzip "
+            "(loads when a reader opens search, not on first view)"
+        )
+        print(
+            f"Budget: {kb(page_weight.BUDGET_BYTES)} KB compressed and "
+            f"{page_weight.BUDGET_REQUESTS} requests per first view\n"
+        )
+        head = (
+            f"{'page':<40} {'html':>5} {'css':>5} {'js':>5} {'font':>5} {'img':>5} "
+            f"{'other':>5} {'total':>6} {'req':>3}"
+        )
         if real:
             head += f" {'chromium':>8}"
         print(head + "   (KB gzip)")
         mismatches = []
         for page, load in loads.items():
-            other = load.compressed - load.by_kind("document", "stylesheet", "script", "font",
-                                                   "image", "icon")
-            line = (f"{page_url(page) or '/':<40} {kb(load.by_kind('document')):>5} "
-                    f"{kb(load.by_kind('stylesheet')):>5} {kb(load.by_kind('script')):>5} "
-                    f"{kb(load.by_kind('font')):>5} {kb(load.by_kind('image', 'icon')):>5} "
-                    f"{kb(other):>5} {kb(load.compressed):>6} {load.requests:>3}")
+            other = load.compressed - load.by_kind(
+                "document", "stylesheet", "script", "font", "image", "icon"
+            )
+            line = (
+                f"{page_url(page) or '/':<40} {kb(load.by_kind('document')):>5} "
+                f"{kb(load.by_kind('stylesheet')):>5} {kb(load.by_kind('script')):>5} "
+                f"{kb(load.by_kind('font')):>5} {kb(load.by_kind('image', 'icon')):>5} "
+                f"{kb(other):>5} {kb(load.compressed):>6} {load.requests:>3}"
+            )
             if real:
                 requested = real[page]
                 line += f" {len(requested):>3} req {kb(sum(size for _, size in requested)):>5}"
@@ -119,12 +139,16 @@ def main() -> int:
                 got = {name.removesuffix("index.html") for name, _ in requested}
                 eager = {r.url.removesuffix("index.html") for r in load.resources if not r.lazy}
                 if not eager <= got <= model:
-                    mismatches.append(f"{page}: Chromium loaded {sorted(got - model)} beyond "
-                                      f"the model and skipped {sorted(model - got)}")
+                    mismatches.append(
+                        f"{page}: Chromium loaded {sorted(got - model)} beyond "
+                        f"the model and skipped {sorted(model - got)}"
+                    )
             print(line)
         worst = max(loads.values(), key=lambda load: load.compressed)
-        print(f"\nHeaviest first view: {page_url(worst.page) or '/'} at "
-              f"{kb(worst.compressed)} KB in {worst.requests} requests")
+        print(
+            f"\nHeaviest first view: {page_url(worst.page) or '/'} at "
+            f"{kb(worst.compressed)} KB in {worst.requests} requests"
+        )
         for mismatch in mismatches:
             print(f"MODEL DIFFERS: {mismatch}")
         problems = [p for load in loads.values() for p in page_weight.budget_problems(load)]

@@ -42,7 +42,9 @@ from pathlib import Path
 import httpx
 
 HERE = Path(__file__).resolve().parent
-PAGE = b"<!doctype html><html><head><title>Bench page</title></head><body><p>Hello</p></body></html>"
+PAGE = (
+    b"<!doctype html><html><head><title>Bench page</title></head><body><p>Hello</p></body></html>"
+)
 
 
 class _Server(ThreadingHTTPServer):
@@ -113,11 +115,23 @@ def run_ours(urls: list[str], work: Path) -> tuple[float, Counter[str]]:
     url_file.write_text("\n".join(urls) + "\n")
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, str(HERE / "check_links.py"), "--urls", str(url_file), "--no-cache", "--json", str(report)],
-        cwd=work, capture_output=True, check=False,
+        [
+            sys.executable,
+            str(HERE / "check_links.py"),
+            "--urls",
+            str(url_file),
+            "--no-cache",
+            "--json",
+            str(report),
+        ],
+        cwd=work,
+        capture_output=True,
+        check=False,
     )
     seconds = time.monotonic() - started
-    return seconds, Counter("ok" if r["verdict"] == "ok" else r["verdict"] for r in json.loads(report.read_text()))
+    return seconds, Counter(
+        "ok" if r["verdict"] == "ok" else r["verdict"] for r in json.loads(report.read_text())
+    )
 
 
 def run_sequential(urls: list[str]) -> tuple[float, Counter[str]]:
@@ -140,7 +154,9 @@ def find_linkchecker() -> str | None:
     return str(beside) if beside.exists() else shutil.which("linkchecker")
 
 
-def run_linkchecker(urls: list[str], command: str, work: Path, tuned: bool) -> tuple[float, Counter[str]]:
+def run_linkchecker(
+    urls: list[str], command: str, work: Path, tuned: bool
+) -> tuple[float, Counter[str]]:
     """LinkChecker on the same URLs; verdict from its CSV 'valid' column."""
     extra: list[str] = []
     if tuned:
@@ -150,7 +166,10 @@ def run_linkchecker(urls: list[str], command: str, work: Path, tuned: bool) -> t
     started = time.monotonic()
     proc = subprocess.run(
         [command, *extra, "--no-status", "-v", "-r0", "-o", "csv", *urls],
-        capture_output=True, text=True, check=False, cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=work,
     )
     seconds = time.monotonic() - started
     lines = [line for line in proc.stdout.splitlines() if line and not line.startswith("#")]
@@ -176,7 +195,10 @@ def main() -> int:
     args = parser.parse_args()
     servers = start_servers(args.ports, args.delay)
     urls = make_urls(servers, args.per_port)
-    print(f"{len(urls)} URLs on {args.ports} local servers, each answer after {args.delay * 1000:.0f} ms")
+    print(
+        f"{len(urls)} URLs on {args.ports} local servers, "
+        f"each answer after {args.delay * 1000:.0f} ms"
+    )
     rows = []
     command = None if args.skip_linkchecker else find_linkchecker()
     with tempfile.TemporaryDirectory() as tmp:

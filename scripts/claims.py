@@ -24,22 +24,32 @@ import markdown_scan
 from frontmatter import Problem
 
 MARKER = re.compile(r"\[\^(\d+)\]")
-_ILLUSTRATIVE = re.compile(r"<!--\s*illustrative\s*-->(.*?)<!--\s*/illustrative\s*-->"
-                           r"|<nav\b.*?</nav>", re.S)  # a story, or a menu of links
+_ILLUSTRATIVE = re.compile(
+    r"<!--\s*illustrative\s*-->(.*?)<!--\s*/illustrative\s*-->"
+    r"|<nav\b.*?</nav>",
+    re.S,
+)  # a story, or a menu of links
 # A number as a claim: digits (1-800-662-4357, 9, 2024, 24/7, 2.1), or a number word
 # with a unit ("three days", "twelve weeks").
 _DIGITS = re.compile(r"\d[\d,./:-]*\d|\d")
-_WORDS = ("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
-          "thirty forty fifty sixty hundred").split()
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(?:or|to)\s+\w+)?\s+"
-                          r"(hours?|days?|nights?|weeks?|months?|years?|times|sessions?|"
-                          r"percent)\b", re.I)
+_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+    "thirty forty fifty sixty hundred"
+).split()
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(_WORDS) + r")(?:\s+(?:or|to)\s+\w+)?\s+"
+    r"(hours?|days?|nights?|weeks?|months?|years?|times|sessions?|"
+    r"percent)\b",
+    re.I,
+)
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|\||!!!|\?\?\?|\*\[|<)")
 _NOT_TEXT = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\*\[|\|?\s*:?-{3,}|</?[a-zA-Z]|--8<--)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 # A sentence ends at . ! or ?, or just after a marker that follows one ("pay.[^2] Next").
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]\[\^\d\])|(?<=[.!?]\[\^\d\d\]))"
-                           r"\s+(?=[\"'(\[*_]*[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?]\[\^\d\])|(?<=[.!?]\[\^\d\d\]))"
+    r"\s+(?=[\"'(\[*_]*[A-Z0-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -124,12 +134,22 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
         markers = [int(n) for n in MARKER.findall(sentence.text)]
         for number in markers:
             if not 1 <= number <= source_count:
-                listed = (f"it lists {source_count} source{'s' if source_count != 1 else ''}"
-                          if source_count else "it lists none")
-                problems.append(Problem(path, sentence.line, "cite-source", f"the marker "
-                                        f"[^{number}] points to source {number}, but {listed}: "
-                                        "use the number of the source in `sources` (the "
-                                        "first is [^1]), or add the source at the end"))
+                listed = (
+                    f"it lists {source_count} source{'s' if source_count != 1 else ''}"
+                    if source_count
+                    else "it lists none"
+                )
+                problems.append(
+                    Problem(
+                        path,
+                        sentence.line,
+                        "cite-source",
+                        f"the marker "
+                        f"[^{number}] points to source {number}, but {listed}: "
+                        "use the number of the source in `sources` (the "
+                        "first is [^1]), or add the source at the end",
+                    )
+                )
         stated = numbers(sentence.text)
         if markers:
             cited.update(stated)
@@ -137,11 +157,18 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
         new = [n for n in stated if n not in cited]
         if new:
             words = " ".join(_plain(sentence.text).split()[:8])
-            problems.append(Problem(path, sentence.line, "cite-claim", f"the sentence "
-                                    f"\"{words} ...\" states {_shown(sentence.text, new[0])} "
-                                    "but cites no source: add the number of its source "
-                                    "after it, like [^1] (see `sources` in the front "
-                                    "matter)"))
+            problems.append(
+                Problem(
+                    path,
+                    sentence.line,
+                    "cite-claim",
+                    f"the sentence "
+                    f'"{words} ..." states {_shown(sentence.text, new[0])} '
+                    "but cites no source: add the number of its source "
+                    "after it, like [^1] (see `sources` in the front "
+                    "matter)",
+                )
+            )
     return problems
 
 
@@ -150,24 +177,27 @@ def _shown(sentence: str, number: str) -> str:
     for match in _DIGITS.finditer(plain):
         if re.sub(r"\D", "", match.group(0)) == number:
             return match.group(0)
-    return f"\"{number}\""
+    return f'"{number}"'
 
 
 def render(markdown: str, source_count: int) -> str:
     """Each valid marker as a small linked number (a wrong one stays as typed: check
     reports it)."""
+
     def link(match: re.Match[str]) -> str:
         number = int(match.group(1))
         if not 1 <= number <= source_count:
             return match.group(0)
-        return (f'<sup class="iop-cite"><a href="#source-{number}" '
-                f'aria-label="Source {number}">{number}</a></sup>')
+        return (
+            f'<sup class="iop-cite"><a href="#source-{number}" '
+            f'aria-label="Source {number}">{number}</a></sup>'
+        )
 
     # Only outside code: masked() blanks code, so a marker found there is not replaced.
     masked = markdown_scan.masked(markdown)
     out, last = [], 0
     for match in MARKER.finditer(masked):
-        out.append(markdown[last:match.start()])
+        out.append(markdown[last : match.start()])
         out.append(link(match))
         last = match.end()
     out.append(markdown[last:])

@@ -25,13 +25,18 @@ from pathlib import Path
 import site_headers
 
 PINNED_FILE = Path(__file__).with_name("csp-inline-hashes.txt")
-CHANGED = ("Material's inline script changed: review it and update "
-           "scripts/csp-inline-hashes.txt")
+CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"
 
 # Script types a browser runs; anything else (application/json, application/ld+json)
 # is data, which CSP does not govern.
-_JS_TYPES = {"", "text/javascript", "application/javascript", "module",
-             "text/ecmascript", "application/ecmascript"}
+_JS_TYPES = {
+    "",
+    "text/javascript",
+    "application/javascript",
+    "module",
+    "text/ecmascript",
+    "application/ecmascript",
+}
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
 _META = re.compile(r"<meta\s+http-equiv=\"?content-security-policy\"?[^>]*>\s*", re.I)
@@ -94,19 +99,26 @@ def scan_html(html: str) -> PageScan:
     for tag, attrs in parser.found:
         if tag == "iframe" and attrs.get("src"):
             if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", attrs["src"], re.I):
-                scan.problems.append(f"<iframe src={attrs['src'][:60]}>: frames another site; "
-                                     "the site loads nothing from elsewhere")
+                scan.problems.append(
+                    f"<iframe src={attrs['src'][:60]}>: frames another site; "
+                    "the site loads nothing from elsewhere"
+                )
             else:
                 scan.frames = True
         for name, value in attrs.items():
             if name == "style":
-                scan.problems.append(f'<{tag} style="{value[:40]}">: an inline style attribute, '
-                                     "which the CSP blocks; give it a class in site.css")
+                scan.problems.append(
+                    f'<{tag} style="{value[:40]}">: an inline style attribute, '
+                    "which the CSP blocks; give it a class in site.css"
+                )
             elif name.startswith("on"):
-                scan.problems.append(f"<{tag} {name}=...>: an inline event handler, which the "
-                                     "CSP blocks; attach it from a script file")
+                scan.problems.append(
+                    f"<{tag} {name}=...>: an inline event handler, which the "
+                    "CSP blocks; attach it from a script file"
+                )
             elif name in ("href", "src", "action") and value.strip().lower().startswith(
-                    "javascript:"):
+                "javascript:"
+            ):
                 scan.problems.append(f"<{tag} {name}=javascript:...>: the CSP blocks it")
     return scan
 
@@ -132,8 +144,14 @@ class Policy:
         return "; ".join(parts)
 
 
-def build_policy(script_hashes: Iterable[str], style_hashes: Iterable[str], *,
-                 css_data_images: bool, fonts: bool, frames: bool = False) -> Policy:
+def build_policy(
+    script_hashes: Iterable[str],
+    style_hashes: Iterable[str],
+    *,
+    css_data_images: bool,
+    fonts: bool,
+    frames: bool = False,
+) -> Policy:
     """The policy for pages that need these inline hashes and resource kinds."""
     img = ("'self'", "data:") if css_data_images else ("'self'",)
     directives: list[tuple[str, tuple[str, ...]]] = [
@@ -166,12 +184,13 @@ class SiteScan:
 
 def read_pages(site_dir: Path) -> dict[str, str]:
     """Every built HTML file under `site_dir`: path from the site root -> its text."""
-    return {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(site_dir.rglob("*.html"))}
+    return {
+        path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(site_dir.rglob("*.html"))
+    }
 
 
-def site_policy(site_dir: Path, html: dict[str, str],
-                pinned: set[str] | None = None) -> SiteScan:
+def site_policy(site_dir: Path, html: dict[str, str], pinned: set[str] | None = None) -> SiteScan:
     """Scan the built pages (`html`, as from `read_pages`) and the CSS files under
     `site_dir` into one policy."""
     pinned = read_pinned() if pinned is None else pinned
@@ -189,10 +208,12 @@ def site_policy(site_dir: Path, html: dict[str, str],
                 unpinned.setdefault(script.hash, []).append((relative, script))
     css = [p.read_text(encoding="utf-8", errors="replace") for p in site_dir.rglob("*.css")]
     policy = build_policy(
-        scripts & pinned, styles,
+        scripts & pinned,
+        styles,
         css_data_images=any(_CSS_DATA_URL.search(text) for text in css),
         fonts=any("@font-face" in text for text in css),
-        frames=any(scan.frames for scan in pages.values()))
+        frames=any(scan.frames for scan in pages.values()),
+    )
     return SiteScan(policy, pages, unpinned, pinned - scripts)
 
 
@@ -202,7 +223,7 @@ def with_meta(html: str, policy_text: str) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_text}">'
     charset = _CHARSET.search(html)
     if charset:
-        return html[:charset.end()] + tag + html[charset.end():]
+        return html[: charset.end()] + tag + html[charset.end() :]
     return re.sub(r"<head[^>]*>", lambda m: m.group(0) + tag, html, count=1, flags=re.I)
 
 
@@ -220,8 +241,12 @@ class Report:
     notes: list[str] = field(default_factory=list)  # shown, not fatal
 
 
-def apply_to_site(site_dir: Path, html: dict[str, str], pinned: set[str] | None = None,
-                  excused: set[str] = frozenset()) -> Report:
+def apply_to_site(
+    site_dir: Path,
+    html: dict[str, str],
+    pinned: set[str] | None = None,
+    excused: set[str] = frozenset(),
+) -> Report:
     """Write every page of `html` (path from the site root -> final text but the policy)
     with the policy in it, and `_headers`; return what is wrong, except on the `excused`
     pages (whose raw HTML another check has already reported)."""
@@ -236,19 +261,25 @@ def apply_to_site(site_dir: Path, html: dict[str, str], pinned: set[str] | None 
         report.warnings.append(
             f"csp: {page}: {CHANGED}. New inline script hash {digest}, script starts "
             f"{start!r}. If the change is expected, put the new hash in the file; "
-            "the browser blocks the script until then.")
+            "the browser blocks the script until then."
+        )
     for page, page_scan in scan.pages.items():
         for problem in dict.fromkeys(page_scan.problems if page not in excused else ()):
             report.warnings.append(f"csp: {page}: {problem}")
     for digest in sorted(scan.stale):
-        report.notes.append(f"csp: pinned inline-script hash {digest} is no longer used by "
-                            "any page; remove it from scripts/csp-inline-hashes.txt")
+        report.notes.append(
+            f"csp: pinned inline-script hash {digest} is no longer used by "
+            "any page; remove it from scripts/csp-inline-hashes.txt"
+        )
     text = scan.policy.text()
     for page, page_html in html.items():
         (site_dir / page).write_text(with_meta(page_html, text), encoding="utf-8")
-    comment = ("Security and cache headers for Netlify and Cloudflare Pages.\n"
-               "Generated by scripts/csp.py and scripts/site_headers.py at every build: "
-               "do not edit here.")
+    comment = (
+        "Security and cache headers for Netlify and Cloudflare Pages.\n"
+        "Generated by scripts/csp.py and scripts/site_headers.py at every build: "
+        "do not edit here."
+    )
     (site_dir / "_headers").write_text(
-        site_headers.render(site_headers.site_rules(site_dir, text), comment), encoding="utf-8")
+        site_headers.render(site_headers.site_rules(site_dir, text), comment), encoding="utf-8"
+    )
     return report

@@ -58,17 +58,30 @@ def say(message: str) -> None:
 
 def setup(requirements: Path = BUILD_REQUIREMENTS) -> None:
     """Create .venv and install `requirements` (and the files it includes) when changed."""
-    if sys.version_info < (3, 11):
+    # Run by the system python3, which may be older than the project needs.
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv/")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    if _stamp(requirements).exists() and _stamp(requirements).read_text().strip() == \
-            _digest(requirements):
+    if _stamp(requirements).exists() and _stamp(requirements).read_text().strip() == _digest(
+        requirements
+    ):
         return
     say(f"installing the pinned {requirements.name} (first run only)")
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", str(requirements)], check=True)
+    subprocess.run(
+        [
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            str(requirements),
+        ],
+        check=True,
+    )
     for installed in _included(requirements):  # requirements-dev.txt brings the build set too
         _stamp(installed).write_text(_digest(installed) + "\n")
 
@@ -78,8 +91,9 @@ def _stamp(requirements: Path) -> Path:
 
 
 def _digest(requirements: Path) -> str:
-    return hashlib.sha256(b"".join(path.read_bytes() for path in _included(requirements))
-                          + sys.version.encode()).hexdigest()
+    return hashlib.sha256(
+        b"".join(path.read_bytes() for path in _included(requirements)) + sys.version.encode()
+    ).hexdigest()
 
 
 def _included(requirements: Path) -> list[Path]:
@@ -137,8 +151,11 @@ def build(output: Path = ROOT / "site") -> int:
     parent = output.parent
     with tempfile.TemporaryDirectory(prefix=".site-", dir=parent) as scratch:
         fresh = Path(scratch) / "site"
-        result = subprocess.run([str(PYTHON), "-m", "mkdocs", "build", "--strict",
-                                 "--site-dir", str(fresh)], cwd=ROOT, env=tool_env())
+        result = subprocess.run(
+            [str(PYTHON), "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+            cwd=ROOT,
+            env=tool_env(),
+        )
         if result.returncode != 0:
             say(f"the build failed, so {output.name}/ was left as it was")
             return result.returncode
@@ -193,10 +210,11 @@ def serve(args: list[str]) -> int:
     this process id) stops the server itself, and no child is left holding the port."""
     port, rest = serve_port(args)
     address = f"127.0.0.1:{port}"
-    say(f"serving at http://{address}/ (Ctrl+C stops). Problems print here, in the "
-        "terminal; the browser keeps showing the last good build until the file is fixed.")
-    command = [str(PYTHON), "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address,
-               *rest]
+    say(
+        f"serving at http://{address}/ (Ctrl+C stops). Problems print here, in the "
+        "terminal; the browser keeps showing the last good build until the file is fixed."
+    )
+    command = [str(PYTHON), "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address, *rest]
     if os.name == "nt":  # Windows has no exec: wait for the server instead
         return subprocess.run(command, cwd=ROOT, env=tool_env()).returncode
     os.chdir(ROOT)

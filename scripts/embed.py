@@ -70,10 +70,12 @@ def wrap_tables(html: str) -> str:
         headings = _HEADING.findall(html, 0, table.start())
         name = re.sub(r"<[^>]+>|¶", "", headings[-1]).strip() if headings else ""
         label = html_escape(f"{name or 'Table ' + str(number)} (table)")
-        out.append(html[last:table.start()])
-        out.append(f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
-                   f'aria-label="{label}"><div class="md-typeset__table">{table.group(0)}'
-                   "</div></div>")
+        out.append(html[last : table.start()])
+        out.append(
+            f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
+            f'aria-label="{label}"><div class="md-typeset__table">{table.group(0)}'
+            "</div></div>"
+        )
         last = table.end()
     out.append(html[last:])
     return "".join(out)
@@ -96,9 +98,11 @@ class GalleryItem:
 
 def snippet(item: GalleryItem, script_url: str) -> str:
     """The two lines of HTML a clinic pastes into its own page."""
-    return (f'<iframe data-iop-embed src="{item.embed_url}" title="{html.escape(item.title)}"'
-            f' style="width:100%;height:600px;border:0" loading="lazy"></iframe>\n'
-            f'<script src="{script_url}" async></script>')
+    return (
+        f'<iframe data-iop-embed src="{item.embed_url}" title="{html.escape(item.title)}"'
+        f' style="width:100%;height:600px;border:0" loading="lazy"></iframe>\n'
+        f'<script src="{script_url}" async></script>'
+    )
 
 
 def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str) -> str:
@@ -109,11 +113,13 @@ def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str)
         parts.append(
             f'<h3 id="{anchor[-60:]}">{html.escape(item.title)}</h3>\n'
             f"<p>{html.escape(item.description)}</p>\n"
-            f'<pre class="iop-snippet"><code>{html.escape(snippet(item, script_url))}</code></pre>\n'
+            '<pre class="iop-snippet"><code>'
+            f"{html.escape(snippet(item, script_url))}</code></pre>\n"
             '<details class="iop-preview">'
             f"<summary>Live preview: {html.escape(item.title)}</summary>\n"
             # aria-label, not title: Material gives every title a tooltip, set up at load.
             f'<iframe data-iop-embed src="{item.preview_url}" aria-label="Preview: '
-            f'{html.escape(item.title)}" loading="lazy"></iframe></details>')
+            f'{html.escape(item.title)}" loading="lazy"></iframe></details>'
+        )
     parts.append(f'<script src="{preview_script}" async></script>')
     return "\n".join(parts)

@@ -29,4 +29,4 @@ def inline_icon(html: str, page: str, site_dir: Path) -> str:
     if not path.is_file() or path.stat().st_size > MAX_INLINE_BYTES:
         return html
     link = f'<link rel="icon" href="{data_url(path.read_text(encoding="utf-8"))}">'
-    return html[:match.start()] + link + html[match.end():]
+    return html[: match.start()] + link + html[match.end() :]

@@ -16,20 +16,51 @@ import nh3
 FEED_VERSION = "1.0"
 SCHEMA_PATH = "api/pages.schema.json"
 TAGS = {
-    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "details", "dl", "dt", "em",
-    "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "strong", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "details",
+    "dl",
+    "dt",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "strong",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
-ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan"},
-              "ol": {"start"}}
+ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan"}, "ol": {"start"}}
 
 
 def sanitize(html: str, page_url: str) -> str:
     """Allow-listed HTML with absolute https/http/tel/sms/mailto links only."""
     return nh3.clean(
-        html, tags=TAGS, attributes=ATTRIBUTES, clean_content_tags={"script", "style"},
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        clean_content_tags={"script", "style"},
         url_schemes={"https", "http", "tel", "sms", "mailto"},
-        url_relative=("rewrite_with_base", page_url), link_rel="noopener")
+        url_relative=("rewrite_with_base", page_url),
+        link_rel="noopener",
+    )
 
 
 @dataclass(frozen=True)
@@ -45,8 +76,11 @@ class FeedPage:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "title": self.title, "description": self.description, "url": self.url,
-            "embed_url": self.embed_url, "reviewed": self.reviewed.isoformat(),
+            "title": self.title,
+            "description": self.description,
+            "url": self.url,
+            "embed_url": self.embed_url,
+            "reviewed": self.reviewed.isoformat(),
             "next_review": self.next_review.isoformat(),
             "sources": [{"title": s["title"], "url": s["url"]} for s in self.sources],
             "body_html": self.body_html,

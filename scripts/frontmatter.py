@@ -90,20 +90,40 @@ def check_page(text: str, path: str, today: dt.date | None = None) -> list[Probl
     """Check a page's front matter against the schema; empty when it is fine."""
     block = split(text)
     if block is None:
-        return [Problem(path, 1, "front-matter", "the page has no front matter: start it with a "
-                        "`---` line, the fields title, description, reviewed, next_review and "
-                        "sources, then another `---` line (see CONTRIBUTING.md)")]
+        return [
+            Problem(
+                path,
+                1,
+                "front-matter",
+                "the page has no front matter: start it with a "
+                "`---` line, the fields title, description, reviewed, next_review and "
+                "sources, then another `---` line (see CONTRIBUTING.md)",
+            )
+        ]
     try:
         root = yaml.compose(block.yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = block.first_line + (mark.line if mark else 0)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return [Problem(path, line, "front-matter", f"the YAML cannot be read ({reason}): check "
-                        "the indentation and put quotes around values that contain a colon")]
+        return [
+            Problem(
+                path,
+                line,
+                "front-matter",
+                f"the YAML cannot be read ({reason}): check "
+                "the indentation and put quotes around values that contain a colon",
+            )
+        ]
     if not isinstance(root, yaml.MappingNode):
-        return [Problem(path, block.first_line, "front-matter", "the front matter must be a list "
-                        "of `field: value` lines")]
+        return [
+            Problem(
+                path,
+                block.first_line,
+                "front-matter",
+                "the front matter must be a list of `field: value` lines",
+            )
+        ]
     return _check_fields(root, block, path, today or dt.date.today())
 
 
@@ -117,13 +137,15 @@ def _scalar(node: yaml.Node | None) -> str | None:
     return None
 
 
-def _check_fields(root: yaml.MappingNode, block: FrontMatter, path: str,
-                  today: dt.date) -> list[Problem]:
+def _check_fields(
+    root: yaml.MappingNode, block: FrontMatter, path: str, today: dt.date
+) -> list[Problem]:
     fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     problems: list[Problem] = []
 
-    def problem(node: yaml.Node | int, rule: str, message: str,
-                severity: Severity = "error") -> None:
+    def problem(
+        node: yaml.Node | int, rule: str, message: str, severity: Severity = "error"
+    ) -> None:
         line = node if isinstance(node, int) else _line(node, block)
         problems.append(Problem(path, line, rule, message, severity))
 
@@ -134,27 +156,36 @@ def _check_fields(root: yaml.MappingNode, block: FrontMatter, path: str,
         fields[key] = (key_node, value_node)
         if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
             known = ", ".join(REQUIRED_KEYS + tuple(sorted(OPTIONAL_KEYS)))
-            problem(key_node, "front-matter", f"unknown field `{key}`: check its spelling "
-                    f"(known fields: {known})")
+            problem(
+                key_node,
+                "front-matter",
+                f"unknown field `{key}`: check its spelling (known fields: {known})",
+            )
 
     kind_node = fields.get("kind", (None, None))[1]
     kind = _scalar(kind_node) if kind_node is not None else "content"
     if kind not in KINDS:
-        problem(kind_node, "front-matter", f"`kind` must be one of {', '.join(KINDS)}, "
-                f"not `{kind}`")
+        problem(
+            kind_node, "front-matter", f"`kind` must be one of {', '.join(KINDS)}, not `{kind}`"
+        )
     end = block.body_line - 1  # the closing --- line: where a missing field belongs
 
     for key in ("title", "description"):
         if key not in fields:
-            problem(end, "front-matter", f"`{key}` is missing: add `{key}: ...` to the front "
-                    "matter")
+            problem(
+                end, "front-matter", f"`{key}` is missing: add `{key}: ...` to the front matter"
+            )
             continue
         value = _scalar(fields[key][1])
         if not value:
             problem(fields[key][1], "front-matter", f"`{key}` must be plain text, not empty")
         elif key == "description" and len(value) > DESCRIPTION_MAX:
-            problem(fields[key][1], "front-matter", f"`description` is {len(value)} characters: "
-                    f"shorten it to {DESCRIPTION_MAX} or fewer (search engines cut the rest)")
+            problem(
+                fields[key][1],
+                "front-matter",
+                f"`description` is {len(value)} characters: "
+                f"shorten it to {DESCRIPTION_MAX} or fewer (search engines cut the rest)",
+            )
 
     dates: dict[str, dt.date] = {}
     for key in ("reviewed", "next_review"):
@@ -168,41 +199,73 @@ def _check_fields(root: yaml.MappingNode, block: FrontMatter, path: str,
                 raise ValueError
             dates[key] = dt.date.fromisoformat(value)
         except ValueError:
-            problem(node, "front-matter", f"`{key}` is `{value}`, not a real date: write it "
-                    "as YYYY-MM-DD, for example 2026-11-27")
+            problem(
+                node,
+                "front-matter",
+                f"`{key}` is `{value}`, not a real date: write it "
+                "as YYYY-MM-DD, for example 2026-11-27",
+            )
 
     if "reviewed" in dates and "next_review" in dates:
         node = fields["next_review"][1]
         if dates["next_review"] <= dates["reviewed"]:
-            problem(node, "front-matter", "`next_review` must come after `reviewed`: set it "
-                    "12 months after the review date")
+            problem(
+                node,
+                "front-matter",
+                "`next_review` must come after `reviewed`: set it 12 months after the review date",
+            )
         elif dates["next_review"] < today:
-            problem(node, "review-overdue", f"the next review was due on "
-                    f"{dates['next_review']}: review the page, then move `reviewed` to today "
-                    "and `next_review` 12 months on")
+            problem(
+                node,
+                "review-overdue",
+                f"the next review was due on "
+                f"{dates['next_review']}: review the page, then move `reviewed` to today "
+                "and `next_review` 12 months on",
+            )
         elif (dates["next_review"] - today).days <= DUE_SOON_DAYS:
-            problem(node, "review-due-soon", f"the next review is due on "
-                    f"{dates['next_review']}: plan it soon", "warning")
+            problem(
+                node,
+                "review-due-soon",
+                f"the next review is due on {dates['next_review']}: plan it soon",
+                "warning",
+            )
     if "reviewed" in dates and dates["reviewed"] > today:
-        problem(fields["reviewed"][1], "front-matter", "`reviewed` is in the future: use the "
-                "date the page was actually reviewed")
+        problem(
+            fields["reviewed"][1],
+            "front-matter",
+            "`reviewed` is in the future: use the date the page was actually reviewed",
+        )
 
     problems.extend(_check_sources(fields.get("sources"), kind, end, block, path))
     return problems
 
 
-def _check_sources(entry: tuple[yaml.Node, yaml.Node] | None, kind: str | None, end: int,
-                   block: FrontMatter, path: str) -> list[Problem]:
+def _check_sources(
+    entry: tuple[yaml.Node, yaml.Node] | None,
+    kind: str | None,
+    end: int,
+    block: FrontMatter,
+    path: str,
+) -> list[Problem]:
     example = "`- title: ...` and `url: https://...`"
     if entry is None:
         if kind == "info":
             return []
-        return [Problem(path, end, "front-matter", f"`sources` is missing: list each source "
-                        f"with {example}")]
+        return [
+            Problem(
+                path, end, "front-matter", f"`sources` is missing: list each source with {example}"
+            )
+        ]
     node = entry[1]
     if not isinstance(node, yaml.SequenceNode) or (not node.value and kind != "info"):
-        return [Problem(path, _line(node, block), "front-matter", "`sources` must be a "
-                        f"non-empty list: give each source {example}")]
+        return [
+            Problem(
+                path,
+                _line(node, block),
+                "front-matter",
+                f"`sources` must be a non-empty list: give each source {example}",
+            )
+        ]
     problems = []
     for item in node.value:
         line = _line(item, block)
@@ -212,17 +275,42 @@ def _check_sources(entry: tuple[yaml.Node, yaml.Node] | None, kind: str | None, 
         values = {_scalar(k): v for k, v in item.value}
         extra = set(values) - {"title", "url"}
         if extra:
-            problems.append(Problem(path, line, "front-matter", f"a source has unknown field(s) "
-                                    f"{', '.join(sorted(map(str, extra)))}: use only title and url"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "front-matter",
+                    f"a source has unknown field(s) "
+                    f"{', '.join(sorted(map(str, extra)))}: use only title and url",
+                )
+            )
         if not _scalar(values.get("title")):
-            problems.append(Problem(path, line, "front-matter", "a source has no `title`: add "
-                                    "the name of the page or paper"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "front-matter",
+                    "a source has no `title`: add the name of the page or paper",
+                )
+            )
         url = _scalar(values.get("url")) or ""
         if "url" not in values:
-            problems.append(Problem(path, line, "front-matter", "a source has no `url`: add "
-                                    "`url: https://...` on the next line, 4 spaces in"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "front-matter",
+                    "a source has no `url`: add `url: https://...` on the next line, 4 spaces in",
+                )
+            )
         elif not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", url):
             where = _line(values["url"], block) if "url" in values else line
-            problems.append(Problem(path, where, "front-matter", f"source url `{url}` must be a "
-                                    "full https:// address"))
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    "front-matter",
+                    f"source url `{url}` must be a full https:// address",
+                )
+            )
     return problems

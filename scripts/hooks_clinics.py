@@ -11,9 +11,6 @@ import json
 import os
 from typing import Any
 
-import embed
-import feed
-import qr
 from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
+
+import embed
+import feed
+import qr
 
 _build: dict[str, Any] = {}
 
@@ -30,12 +31,15 @@ def _is_content(page: Page) -> bool:
     in mkdocs_hooks.py fails the build on anything else)."""
     meta = page.meta
     sources = meta.get("sources")
-    return (meta.get("kind", "content") == "content"
-            and isinstance(sources, list) and bool(sources)
-            and all(isinstance(s, dict) and "title" in s and "url" in s for s in sources)
-            and isinstance(meta.get("description"), str)
-            and hasattr(meta.get("reviewed"), "isoformat")
-            and hasattr(meta.get("next_review"), "isoformat"))
+    return (
+        meta.get("kind", "content") == "content"
+        and isinstance(sources, list)
+        and bool(sources)
+        and all(isinstance(s, dict) and "title" in s and "url" in s for s in sources)
+        and isinstance(meta.get("description"), str)
+        and hasattr(meta.get("reviewed"), "isoformat")
+        and hasattr(meta.get("next_review"), "isoformat")
+    )
 
 
 def _is_embeddable(page: Page) -> bool:
@@ -80,25 +84,37 @@ def _write_embed(page: Page, config: MkDocsConfig) -> str:
 
 
 def _gallery(page: Page, config: MkDocsConfig) -> str:
-    items = [embed.GalleryItem(
-        other.meta.get("title") or other.title or "", other.meta.get("description", ""),
-        _absolute(config, embed.embed_url(other.url)),
-        get_relative_url(embed.embed_url(other.url), page.url))
-        for other in _build["nav"].pages if _is_embeddable(other)]
-    return embed.gallery_html(items, _absolute(config, "embed.js"),
-                              get_relative_url("embed.js", page.url))
+    items = [
+        embed.GalleryItem(
+            other.meta.get("title") or other.title or "",
+            other.meta.get("description", ""),
+            _absolute(config, embed.embed_url(other.url)),
+            get_relative_url(embed.embed_url(other.url), page.url),
+        )
+        for other in _build["nav"].pages
+        if _is_embeddable(other)
+    ]
+    return embed.gallery_html(
+        items, _absolute(config, "embed.js"), get_relative_url("embed.js", page.url)
+    )
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _is_embeddable(page):
         target = _write_embed(page, config)
         meta = page.meta
-        _build["feed"].append(feed.FeedPage(
-            title=meta.get("title") or page.title or "", description=meta["description"],
-            url=page.canonical_url or _absolute(config, page.url),
-            embed_url=_absolute(config, target), reviewed=meta["reviewed"],
-            next_review=meta["next_review"], sources=meta["sources"],
-            body_html=feed.sanitize(page.content or "", page.canonical_url or "")))
+        _build["feed"].append(
+            feed.FeedPage(
+                title=meta.get("title") or page.title or "",
+                description=meta["description"],
+                url=page.canonical_url or _absolute(config, page.url),
+                embed_url=_absolute(config, target),
+                reviewed=meta["reviewed"],
+                next_review=meta["next_review"],
+                sources=meta["sources"],
+                body_html=feed.sanitize(page.content or "", page.canonical_url or ""),
+            )
+        )
     if embed.GALLERY_MARKER.search(output):
         output = embed.GALLERY_MARKER.sub(lambda _: _gallery(page, config), output, count=1)
     return output
@@ -106,5 +122,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     data = feed.feed(_build.get("feed", []), config.site_url or "/")
-    write_file(json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8"),
-               os.path.join(config.site_dir, "api", "pages.json"))
+    write_file(
+        json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8"),
+        os.path.join(config.site_dir, "api", "pages.json"),
+    )

@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 import csp
 import embed
 import favicon
 import reported
 import seo
-from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.hooks.iop.security")
 
@@ -28,12 +29,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.warning(problem)
     # Each page is read once and written once: icon inlined, then the policy, which
     # hashes the finished page, so it comes last.
-    html = {page: favicon.inline_icon(text, page, site_dir)
-            for page, text in csp.read_pages(site_dir).items()}
+    html = {
+        page: favicon.inline_icon(text, page, site_dir)
+        for page, text in csp.read_pages(site_dir).items()
+    }
     # A page whose raw HTML `unsafe-html` already named (with its file and line) is not
     # reported again here, nor is its embed: one mistake, one line.
-    excused = {built for dest in reported.built_with("unsafe-html")
-               for built in (dest, embed.embed_url(dest.removesuffix("index.html")) + "index.html")}
+    excused = {
+        built
+        for dest in reported.built_with("unsafe-html")
+        for built in (dest, embed.embed_url(dest.removesuffix("index.html")) + "index.html")
+    }
     report = csp.apply_to_site(site_dir, html, excused=excused)
     for warning in report.warnings:
         log.warning(warning)

@@ -13,7 +13,9 @@ import re
 # and the text is not a tap target. Move the item's text into the label.
 _TASK = re.compile(
     r'(<label class="task-list-control">\s*<input type="checkbox"[^>]*>\s*'
-    r'<span class="task-list-indicator"></span>)\s*</label>(.*?)(?=<ul|<ol|</li>)', re.S)
+    r'<span class="task-list-indicator"></span>)\s*</label>(.*?)(?=<ul|<ol|</li>)',
+    re.S,
+)
 
 
 def label_checklists(html: str) -> str:
@@ -79,6 +81,7 @@ def stack_tables(html: str) -> str:
     No ARIA roles are added: HTML forbids them on a table's rows and cells, and browsers
     keep a table's semantics whatever its CSS display (test_design.py reads Chromium's
     accessibility tree at phone width to prove it)."""
+
     def one(match: re.Match[str]) -> str:
         inner = match.group(1)
         head, _, body = inner.partition("</thead>")
@@ -88,9 +91,13 @@ def stack_tables(html: str) -> str:
 
         def row(found: re.Match[str]) -> str:
             cells = iter(labels)
-            return "<tr>" + _CELL.sub(
-                lambda c: f'<td{c.group(1)} data-label="{next(cells, "")}">',
-                found.group(1)) + "</tr>"
+            return (
+                "<tr>"
+                + _CELL.sub(
+                    lambda c: f'<td{c.group(1)} data-label="{next(cells, "")}">', found.group(1)
+                )
+                + "</tr>"
+            )
 
         return f"<table data-iop-cards>{head}</thead>{_BODY_ROW.sub(row, body)}</table>"
 

@@ -41,9 +41,11 @@ TOOLS = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = "lighthouse@12.2.3"
 CLI = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run --disable-quic "
-                "--disable-dev-shm-usage")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run --disable-quic "
+    "--disable-dev-shm-usage"
+)
 TARGET_SCORE = 100
 TARGET_LCP_MS = 1200
 DEFAULT_RUNS = 3  # Lighthouse CI's default numberOfRuns
@@ -71,11 +73,25 @@ def install() -> Path:
     npm = shutil.which("npm")
     if not npm or not shutil.which("node"):
         sys.exit("Lighthouse needs Node.js 20+ and npm: on Debian, apt-get install nodejs npm")
-    print(f"[lighthouse] installing {LIGHTHOUSE} into {TOOLS.relative_to(ROOT)}/",
-          file=sys.stderr, flush=True)
+    print(
+        f"[lighthouse] installing {LIGHTHOUSE} into {TOOLS.relative_to(ROOT)}/",
+        file=sys.stderr,
+        flush=True,
+    )
     TOOLS.mkdir(parents=True, exist_ok=True)
-    subprocess.run([npm, "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
-                    "--loglevel=error", LIGHTHOUSE], check=True)
+    subprocess.run(
+        [
+            npm,
+            "install",
+            "--prefix",
+            str(TOOLS),
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            LIGHTHOUSE,
+        ],
+        check=True,
+    )
     return CLI
 
 
@@ -87,10 +103,23 @@ def free_port() -> int:
 
 def audit(cli: Path, url: str, page: str, report: Path) -> Result:
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    command = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
-    result = subprocess.run(command, env=dict(os.environ, CHROME_PATH=chrome),
-                            capture_output=True, text=True, timeout=300)
+    command = [
+        "node",
+        str(cli),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    result = subprocess.run(
+        command,
+        env=dict(os.environ, CHROME_PATH=chrome),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if result.returncode != 0 or not report.is_file():
         sys.exit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
     data = json.loads(report.read_text(encoding="utf-8"))
@@ -101,12 +130,19 @@ def audit(cli: Path, url: str, page: str, report: Path) -> Result:
         for ref in data["categories"][name]["auditRefs"]:
             found = audits[ref["id"]]
             if ref["weight"] > 0 and found.get("score") is not None and found["score"] < 1:
-                failing.append(f"{name}: {ref['id']} ({found.get('displayValue') or found['title']})")
-    return Result(page, scores, audits["largest-contentful-paint"]["numericValue"],
-                  audits["total-blocking-time"]["numericValue"],
-                  audits["cumulative-layout-shift"]["numericValue"], failing,
-                  audits["first-contentful-paint"]["numericValue"],
-                  audits["interactive"]["numericValue"])
+                failing.append(
+                    f"{name}: {ref['id']} ({found.get('displayValue') or found['title']})"
+                )
+    return Result(
+        page,
+        scores,
+        audits["largest-contentful-paint"]["numericValue"],
+        audits["total-blocking-time"]["numericValue"],
+        audits["cumulative-layout-shift"]["numericValue"],
+        failing,
+        audits["first-contentful-paint"]["numericValue"],
+        audits["interactive"]["numericValue"],
+    )
 
 
 def median_run(runs: list[Result]) -> Result:
@@ -121,23 +157,31 @@ def median_run(runs: list[Result]) -> Result:
 
 
 def table(results: list[Result]) -> str:
-    lines = ["| page | perf | perf range | a11y | best pr. | SEO | LCP | TBT | CLS |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| page | perf | perf range | a11y | best pr. | SEO | LCP | TBT | CLS |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in results:
         s = r.scores
         low, high = r.perf_range
         spread = str(low) if low == high else f"{low}-{high}"
-        lines.append(f"| {r.page or '/'} | {s['performance']} | {spread} | "
-                     f"{s['accessibility']} | {s['best-practices']} | {s['seo']} | "
-                     f"{r.lcp_ms / 1000:.2f} s | {r.tbt_ms:.0f} ms | {r.cls:.3f} |")
+        lines.append(
+            f"| {r.page or '/'} | {s['performance']} | {spread} | "
+            f"{s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+            f"{r.lcp_ms / 1000:.2f} s | {r.tbt_ms:.0f} ms | {r.cls:.3f} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="*", help="site paths such as benefits/ (default: all)")
-    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS,
-                        help=f"runs per page; the median run is shown (default {DEFAULT_RUNS})")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=DEFAULT_RUNS,
+        help=f"runs per page; the median run is shown (default {DEFAULT_RUNS})",
+    )
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -149,19 +193,24 @@ def main() -> int:
         site = Path(scratch) / "site"
         bench.build(site, SITE_URL=base)
         pages = [p.lstrip("/") for p in args.pages] or [  # "/" is the home page
-            p.removesuffix("index.html") for p in page_weight.html_pages(site) if p != "404.html"]
+            p.removesuffix("index.html") for p in page_weight.html_pages(site) if p != "404.html"
+        ]
         with static_server.serve(site, port):
             for page in pages:
                 runs = []
                 for number in range(1, args.runs + 1):
-                    print(f"[lighthouse] {page or '/'} run {number}/{args.runs}",
-                          file=sys.stderr, flush=True)
+                    print(
+                        f"[lighthouse] {page or '/'} run {number}/{args.runs}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
                     runs.append(audit(cli, base + page, page, Path(scratch) / "report.json"))
                 results.append(median_run(runs))
     print(f"Median of {args.runs} run(s) per page.")
     print(table(results))
-    missed = [r for r in results if min(r.scores.values()) < TARGET_SCORE
-              or r.lcp_ms > TARGET_LCP_MS]
+    missed = [
+        r for r in results if min(r.scores.values()) < TARGET_SCORE or r.lcp_ms > TARGET_LCP_MS
+    ]
     for r in missed:
         print(f"\nBelow target on {r.page or '/'}: LCP {r.lcp_ms / 1000:.2f} s")
         for item in r.failing:

@@ -21,19 +21,23 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 INLINE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"
-    r"(?P<attrs>\{[^}\n]*\})?")
+    r"(?P<attrs>\{[^}\n]*\})?"
+)
 REFERENCE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<ref>[^\[\]]*)\]"
-    r"(?P<attrs>\{[^}\n]*\})?")
+    r"(?P<attrs>\{[^}\n]*\})?"
+)
 REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s|$)", re.M)
-AUTOLINK = re.compile(r"<(?P<target>(?:https?|ftp|mailto|tel|sms|javascript|data):[^\s<>]*)>",
-                      re.I)
+AUTOLINK = re.compile(r"<(?P<target>(?:https?|ftp|mailto|tel|sms|javascript|data):[^\s<>]*)>", re.I)
 HTML_TAG = re.compile(
-    r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+    r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+)
 HTML_ATTR = re.compile(
-    r"(?P<name>[^\s\"'>/=]+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
-ATX_HEADING = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*#*[ \t]*$",
-                         re.M)
+    r"(?P<name>[^\s\"'>/=]+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?"
+)
+ATX_HEADING = re.compile(
+    r"^[ ]{0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*#*[ \t]*$", re.M
+)
 SETEXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?P<mark>=+|-+)[ \t]*$")
 LIST_OR_BLOCK = re.compile(r"^\s*([-*+>|]|\d+[.)]|!!!|\?\?\?|:)")
 
@@ -110,22 +114,38 @@ def _attrs(raw: str) -> dict[str, str]:
 
 def tags(body: str) -> list[Tag]:
     """Every raw HTML start tag in the masked page."""
-    return [Tag(line_of(body, m.start()), m.group("name").lower(), _attrs(m.group("attrs")))
-            for m in HTML_TAG.finditer(body)]
+    return [
+        Tag(line_of(body, m.start()), m.group("name").lower(), _attrs(m.group("attrs")))
+        for m in HTML_TAG.finditer(body)
+    ]
 
 
 def links(body: str) -> list[Link]:
     """Every link and image: inline, reference-style, autolinks and HTML <a>/<img>."""
     refs = {m.group("ref").strip().lower(): m.group("target") for m in REFERENCE_DEF.finditer(body)}
-    found = [Link(line_of(body, m.start()), m.group("text"), m.group("target"),
-                  bool(m.group("bang")), m.group("attrs") or "")
-             for m in INLINE_LINK.finditer(body)]
+    found = [
+        Link(
+            line_of(body, m.start()),
+            m.group("text"),
+            m.group("target"),
+            bool(m.group("bang")),
+            m.group("attrs") or "",
+        )
+        for m in INLINE_LINK.finditer(body)
+    ]
     for m in REFERENCE_LINK.finditer(body):
         ref = (m.group("ref") or m.group("text")).strip().lower()
         if ref in refs:
             # Its target is checked once, at the definition; this entry carries the text.
-            found.append(Link(line_of(body, m.start()), m.group("text"), refs[ref],
-                              bool(m.group("bang")), "reference " + (m.group("attrs") or "")))
+            found.append(
+                Link(
+                    line_of(body, m.start()),
+                    m.group("text"),
+                    refs[ref],
+                    bool(m.group("bang")),
+                    "reference " + (m.group("attrs") or ""),
+                )
+            )
     for m in REFERENCE_DEF.finditer(body):  # checked as targets, with no text of their own
         found.append(Link(line_of(body, m.start()), None, m.group("target"), False, "definition"))
     for m in AUTOLINK.finditer(body):
@@ -134,27 +154,42 @@ def links(body: str) -> list[Link]:
         if tag.name == "a" and "href" in tag.attrs:
             found.append(Link(tag.line, "", tag.attrs["href"], False, "html"))
         elif tag.name == "img":
-            found.append(Link(tag.line, tag.attrs.get("alt"), tag.attrs.get("src", ""), True,
-                              "html class=" + tag.attrs.get("class", "")))
+            found.append(
+                Link(
+                    tag.line,
+                    tag.attrs.get("alt"),
+                    tag.attrs.get("src", ""),
+                    True,
+                    "html class=" + tag.attrs.get("class", ""),
+                )
+            )
     return sorted(found, key=lambda link: link.line)
 
 
 def html_link_texts(body: str) -> list[tuple[int, str]]:
     """The text inside each raw HTML <a ...>...</a>, with its line."""
-    return [(line_of(body, m.start()), re.sub(r"<[^>]+>", "", m.group(1)))
-            for m in re.finditer(r"<a\b[^>]*>(.*?)</a\s*>", body, re.S | re.I)]
+    return [
+        (line_of(body, m.start()), re.sub(r"<[^>]+>", "", m.group(1)))
+        for m in re.finditer(r"<a\b[^>]*>(.*?)</a\s*>", body, re.S | re.I)
+    ]
 
 
 def headings(body: str) -> list[Heading]:
     """ATX (`## Title`), setext (underlined) and raw HTML <h1>-<h6> headings, in order."""
-    found = [Heading(line_of(body, m.start()), len(m.group("hashes")), m.group("text") or "")
-             for m in ATX_HEADING.finditer(body)]
+    found = [
+        Heading(line_of(body, m.start()), len(m.group("hashes")), m.group("text") or "")
+        for m in ATX_HEADING.finditer(body)
+    ]
     lines = body.split("\n")
     for index in range(1, len(lines)):
         underline = SETEXT_UNDERLINE.match(lines[index])
         above = lines[index - 1]
-        if underline and above.strip() and not LIST_OR_BLOCK.match(above) \
-                and not ATX_HEADING.match(above):
+        if (
+            underline
+            and above.strip()
+            and not LIST_OR_BLOCK.match(above)
+            and not ATX_HEADING.match(above)
+        ):
             level = 1 if underline.group("mark")[0] == "=" else 2
             found.append(Heading(index, level, above.strip()))
     for tag in tags(body):

@@ -10,6 +10,13 @@ from __future__ import annotations
 import logging
 import os
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
 import claims
 import content_checks
 import frontmatter
@@ -18,12 +25,6 @@ import mkdocs_messages
 import readability
 import reported
 import site_checks
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
@@ -79,18 +80,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     with open(config.config_file_path, encoding="utf-8-sig") as handle:
         config_text = handle.read()
     pages = tuple(file.src_uri for file in files.documentation_pages())
-    others = tuple(file.src_uri for file in files if not file.is_documentation_page()
-                   and _in_docs(file, config))
+    others = tuple(
+        file.src_uri
+        for file in files
+        if not file.is_documentation_page() and _in_docs(file, config)
+    )
     _site["site"] = mkdocs_messages.Site(
         _project_path(config.docs_dir, config).replace(os.sep, "/"),
         _project_path(config.config_file_path, config).replace(os.sep, "/"),
-        config_text, pages, others, source, anchors, title)
+        config_text,
+        pages,
+        others,
+        source,
+        anchors,
+        title,
+    )
     return files
 
 
 def _in_docs(file: File, config: MkDocsConfig) -> bool:
     return bool(file.abs_src_path) and os.path.abspath(file.abs_src_path).startswith(
-        os.path.abspath(config.docs_dir) + os.sep)
+        os.path.abspath(config.docs_dir) + os.sep
+    )
 
 
 def _project_path(path: str, config: MkDocsConfig) -> str:
@@ -128,8 +139,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html_fixes.stack_tables(html_fixes.first_abbr_only(html))
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> dict:
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """`hide: [toc]` leaves the table of contents out. Material would still build a
     hidden one, twice, and set it up at load: on the glossary, 50 links and most of the
     page's start-up time on a phone. Search still splits the page at its headings."""
@@ -151,9 +161,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         reading = readability.measure(output)
         _report(site_checks.reading_grade(reading, path, readability.MAX_GRADE))
         with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
-            _report(site_checks.hard_sentences(
-                reading.too_hard, source.read(), path, readability.MAX_SENTENCE_WORDS,
-                readability.MAX_SENTENCE_GRADE))
+            _report(
+                site_checks.hard_sentences(
+                    reading.too_hard,
+                    source.read(),
+                    path,
+                    readability.MAX_SENTENCE_WORDS,
+                    readability.MAX_SENTENCE_GRADE,
+                )
+            )
     return html_fixes.drop_dangling_toc_label(html_fixes.drop_empty_tabindex(output))
 
 

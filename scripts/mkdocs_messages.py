@@ -27,18 +27,27 @@ from frontmatter import Problem
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 _MISSING = re.compile(
     r"^Doc file '(?P<src>.+?)' contains a link '(?P<url>.+?)', but the target(?: '.+?')? is "
-    r"not found among documentation files\.(?: Did you mean '(?P<suggest>.+?)'\?)?$", re.S)
+    r"not found among documentation files\.(?: Did you mean '(?P<suggest>.+?)'\?)?$",
+    re.S,
+)
 _UNRECOGNIZED = re.compile(
     r"^Doc file '(?P<src>.+?)' contains an? (?P<kind>unrecognized relative|absolute) link "
-    r"'(?P<url>.+?)', it was left as is\.(?: Did you mean '(?P<suggest>.+?)'\?)?$", re.S)
+    r"'(?P<url>.+?)', it was left as is\.(?: Did you mean '(?P<suggest>.+?)'\?)?$",
+    re.S,
+)
 _ANCHOR = re.compile(
     r"^Doc file '(?P<src>.+?)' contains a link '(?P<url>.+?)', but (?:the doc '(?P<doc>.+?)' "
     r"does not contain an anchor '#(?P<anchor>.+?)'|there is no such anchor on this page)\.",
-    re.S)
-_OMITTED = re.compile(r"^The following pages exist in the docs directory, but are not included "
-                      r"in the \"nav\" configuration:\n(?P<pages>(?:  - .+(?:\n|$))+)$")
-_NAV_MISSING = re.compile(r"^A reference to '(?P<url>.+?)' is included in the 'nav' "
-                          r"configuration, which is not found in the documentation files\.$")
+    re.S,
+)
+_OMITTED = re.compile(
+    r"^The following pages exist in the docs directory, but are not included "
+    r"in the \"nav\" configuration:\n(?P<pages>(?:  - .+(?:\n|$))+)$"
+)
+_NAV_MISSING = re.compile(
+    r"^A reference to '(?P<url>.+?)' is included in the 'nav' "
+    r"configuration, which is not found in the documentation files\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -57,9 +66,13 @@ class Site:
 
 def rewrite(message: str, site: Site) -> list[Problem] | None:
     """Our lines for one of MkDocs' messages; [] to drop it; None to leave it as it is."""
-    for pattern, handler in ((_MISSING, _missing), (_UNRECOGNIZED, _unrecognized),
-                             (_ANCHOR, _anchor), (_OMITTED, _omitted),
-                             (_NAV_MISSING, _nav_missing)):
+    for pattern, handler in (
+        (_MISSING, _missing),
+        (_UNRECOGNIZED, _unrecognized),
+        (_ANCHOR, _anchor),
+        (_OMITTED, _omitted),
+        (_NAV_MISSING, _nav_missing),
+    ):
         match = pattern.match(message)
         if match:
             return handler(match, site)
@@ -107,19 +120,38 @@ def _missing(match: re.Match[str], site: Site) -> list[Problem]:
     extension = posixpath.splitext(path)[1].lower()
     if extension == ".md":
         guess = match["suggest"] or _closest(src, url, site.pages)
-        fix = (f"did you mean `{guess}`? Link to a page by its file name from this page"
-               if guess else "link to a page by its file name from this page, such as "
-               f"`{_relative(src, 'cost-and-insurance.md')}`")
-        return [Problem(_shown(site, src), line, "link-target", f"the link `{url}` goes to a "
-                        f"page that is not in {site.docs_path}/: {fix}, or create the page")]
+        fix = (
+            f"did you mean `{guess}`? Link to a page by its file name from this page"
+            if guess
+            else "link to a page by its file name from this page, such as "
+            f"`{_relative(src, 'cost-and-insurance.md')}`"
+        )
+        return [
+            Problem(
+                _shown(site, src),
+                line,
+                "link-target",
+                f"the link `{url}` goes to a "
+                f"page that is not in {site.docs_path}/: {fix}, or create the page",
+            )
+        ]
     kind = "image" if extension in IMAGE_TYPES else "file"
     guess = _closest(src, url, site.files)
     name = posixpath.basename(path) or "picture.svg"
-    fix = (f"did you mean `{guess}`?" if guess else
-           f"put the {kind} in {site.docs_path}/assets/ and write its path from this page, "
-           f"`{_relative(src, 'assets/' + name)}`")
-    return [Problem(_shown(site, src), line, "link-target", f"the {kind} `{url}` is not in "
-                    f"{site.docs_path}/: {fix}")]
+    fix = (
+        f"did you mean `{guess}`?"
+        if guess
+        else f"put the {kind} in {site.docs_path}/assets/ and write its path from this page, "
+        f"`{_relative(src, 'assets/' + name)}`"
+    )
+    return [
+        Problem(
+            _shown(site, src),
+            line,
+            "link-target",
+            f"the {kind} `{url}` is not in {site.docs_path}/: {fix}",
+        )
+    ]
 
 
 def _unrecognized(match: re.Match[str], site: Site) -> list[Problem]:
@@ -128,11 +160,20 @@ def _unrecognized(match: re.Match[str], site: Site) -> list[Problem]:
     folder = _resolved(src, url.lstrip("/") if match["kind"] == "absolute" else url)
     candidates = [c for c in (f"{folder}.md", f"{folder}/index.md") if c in site.pages]
     guess = match["suggest"] or (_relative(src, candidates[0]) if candidates else "")
-    why = ("starts with /, which breaks when the site lives under a sub-path"
-           if match["kind"] == "absolute" else "is a web address, not a file")
+    why = (
+        "starts with /, which breaks when the site lives under a sub-path"
+        if match["kind"] == "absolute"
+        else "is a web address, not a file"
+    )
     fix = f"write `{guess}`" if guess else "write the page's file name, such as `benefits.md`"
-    return [Problem(_shown(site, src), line, "link-target", f"the link `{url}` {why}: link to "
-                    f"the page's file instead: {fix}")]
+    return [
+        Problem(
+            _shown(site, src),
+            line,
+            "link-target",
+            f"the link `{url}` {why}: link to the page's file instead: {fix}",
+        )
+    ]
 
 
 def _anchor(match: re.Match[str], site: Site) -> list[Problem]:
@@ -144,11 +185,21 @@ def _anchor(match: re.Match[str], site: Site) -> list[Problem]:
     near = difflib.get_close_matches(anchor, known, n=3, cutoff=0.4) or known[:3]
     page = "this page" if doc == src else f"`{_relative(src, doc)}`"
     prefix = "" if doc == src else _relative(src, doc)
-    fix = ("use one of its sections, such as " + ", ".join(f"`{prefix}#{a}`" for a in near)
-           if near else "link to the page without `#...`")
-    return [Problem(_shown(site, src), line, "link-anchor", f"the link `{url}` goes to a "
-                    f"section `#{anchor}` that {page} does not have: {fix} (a section's name "
-                    "is its heading in lower case, with - for spaces)")]
+    fix = (
+        "use one of its sections, such as " + ", ".join(f"`{prefix}#{a}`" for a in near)
+        if near
+        else "link to the page without `#...`"
+    )
+    return [
+        Problem(
+            _shown(site, src),
+            line,
+            "link-anchor",
+            f"the link `{url}` goes to a "
+            f"section `#{anchor}` that {page} does not have: {fix} (a section's name "
+            "is its heading in lower case, with - for spaces)",
+        )
+    ]
 
 
 def _omitted(match: re.Match[str], site: Site) -> list[Problem]:
@@ -156,10 +207,17 @@ def _omitted(match: re.Match[str], site: Site) -> list[Problem]:
     for item in match["pages"].splitlines():
         src = item.strip()[2:].strip().replace("\\", "/")
         after, anchor_text, entry = nav_suggestion(site.config_text, src, site.title(src))
-        problems.append(Problem(_shown(site, src), 1, "not-in-nav", "the page is not in the "
-                                f"menu: in {site.config_path}, add the line `{entry}` after "
-                                f"line {after} (`{anchor_text.strip()}`), with the same "
-                                "indentation, or in the section where it belongs"))
+        problems.append(
+            Problem(
+                _shown(site, src),
+                1,
+                "not-in-nav",
+                "the page is not in the "
+                f"menu: in {site.config_path}, add the line `{entry}` after "
+                f"line {after} (`{anchor_text.strip()}`), with the same "
+                "indentation, or in the section where it belongs",
+            )
+        )
     return problems
 
 
@@ -194,8 +252,14 @@ def _nav_values(config_text: str) -> list[yaml.ScalarNode]:
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    nav = next((value for key, value in root.value
-                if isinstance(key, yaml.ScalarNode) and key.value == "nav"), None)
+    nav = next(
+        (
+            value
+            for key, value in root.value
+            if isinstance(key, yaml.ScalarNode) and key.value == "nav"
+        ),
+        None,
+    )
     found: list[yaml.ScalarNode] = []
 
     def walk(node: yaml.Node | None) -> None:

@@ -23,9 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def built_pages(site: Path) -> list[Path]:
     """Every page's index.html, skipping the 404 page and generated extras."""
     skip = {"404.html"}
-    return sorted(p for p in site.rglob("index.html")
-                  if p.relative_to(site).parts[0] not in {"embed", "assets", "api", "search"}
-                  and p.name not in skip)
+    return sorted(
+        p
+        for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] not in {"embed", "assets", "api", "search"}
+        and p.name not in skip
+    )
 
 
 def report(site: Path, hardest: bool) -> int:
@@ -52,8 +55,21 @@ def main(argv: list[str]) -> int:
         return report(Path(args[0]), hardest)
     with tempfile.TemporaryDirectory() as scratch:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--no-strict",
-                        "--site-dir", scratch], cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--quiet",
+                "--no-strict",
+                "--site-dir",
+                scratch,
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         return report(Path(scratch), hardest)
 
 

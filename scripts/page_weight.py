@@ -28,8 +28,18 @@ BUDGET_REQUESTS = 8
 MAX_PNG_BYTES = 20_000
 EFFICIENT_IMAGES = {".svg", ".webp", ".avif"}  # and .png up to MAX_PNG_BYTES
 LAZY_SEARCH = "assets/lazy-search.js"
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map",
-                ".webmanifest", ".ico"}
+COMPRESSIBLE = {
+    ".html",
+    ".css",
+    ".js",
+    ".json",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".map",
+    ".webmanifest",
+    ".ico",
+}
 _ORIGIN = "http://site.invalid/"
 _CSS_URL = re.compile(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)", re.I)
 _FONT = {".woff2", ".woff", ".ttf", ".otf", ".eot"}
@@ -94,8 +104,11 @@ class _Refs(HTMLParser):
                 self.refs.append(("script", attrs["src"], attrs))
             elif attrs.get("id") == "__config":
                 self._in_config = True
-        elif tag in ("img", "input") and attrs.get("src") and (
-                tag == "img" or attrs.get("type") == "image"):
+        elif (
+            tag in ("img", "input")
+            and attrs.get("src")
+            and (tag == "img" or attrs.get("type") == "image")
+        ):
             self.refs.append(("image", attrs["src"], attrs))
         elif tag == "video" and attrs.get("poster"):
             self.refs.append(("image", attrs["poster"], attrs))
@@ -188,8 +201,9 @@ def first_view(site_dir: Path, page: str) -> PageLoad:
         if kind == "image":
             load.images.append(Image(urljoin(base, url), attrs))
         if kind == "frame" and resource and not (resource.third_party or resource.missing):
-            frame = first_view(site_dir, _file_for(site_dir, resource.url)
-                               .relative_to(site_dir).as_posix())
+            frame = first_view(
+                site_dir, _file_for(site_dir, resource.url).relative_to(site_dir).as_posix()
+            )
             for inner in frame.resources[1:]:
                 if _ORIGIN + inner.url.lstrip("/") not in seen:
                     seen.add(_ORIGIN + inner.url.lstrip("/"))
@@ -217,12 +231,15 @@ def html_pages(site_dir: Path) -> list[str]:
 def budget_problems(load: PageLoad) -> list[str]:
     problems = []
     if load.compressed > BUDGET_BYTES:
-        problems.append(f"{load.page}: first view is {load.compressed:,} bytes compressed, "
-                        f"over the {BUDGET_BYTES:,}-byte budget")
+        problems.append(
+            f"{load.page}: first view is {load.compressed:,} bytes compressed, "
+            f"over the {BUDGET_BYTES:,}-byte budget"
+        )
     if load.requests > BUDGET_REQUESTS:
-        problems.append(f"{load.page}: first view makes {load.requests} requests, over the "
-                        f"budget of {BUDGET_REQUESTS}: "
-                        + ", ".join(r.url for r in load.resources))
+        problems.append(
+            f"{load.page}: first view makes {load.requests} requests, over the "
+            f"budget of {BUDGET_REQUESTS}: " + ", ".join(r.url for r in load.resources)
+        )
     for resource in load.resources:
         if resource.third_party:
             problems.append(f"{load.page}: loads {resource.url} from another site")
@@ -237,8 +254,10 @@ def image_problems(site_dir: Path, load: PageLoad) -> list[str]:
         name = image.url.removeprefix(_ORIGIN)
         for attr in ("width", "height"):
             if not image.attrs.get(attr, "").strip():
-                problems.append(f"{load.page}: <img src={name}> has no {attr} attribute, so "
-                                "the page shifts as it loads")
+                problems.append(
+                    f"{load.page}: <img src={name}> has no {attr} attribute, so "
+                    "the page shifts as it loads"
+                )
         suffix = Path(urlsplit(image.url).path).suffix.lower()
         if image.url.startswith("data:") or not image.url.startswith(_ORIGIN):
             continue
@@ -247,6 +266,8 @@ def image_problems(site_dir: Path, load: PageLoad) -> list[str]:
         if suffix == ".png" and size <= MAX_PNG_BYTES:
             continue
         if suffix not in EFFICIENT_IMAGES:
-            problems.append(f"{load.page}: {name} is {suffix or 'unknown'} ({size:,} bytes): "
-                            f"use SVG, WebP or AVIF (or PNG under {MAX_PNG_BYTES:,} bytes)")
+            problems.append(
+                f"{load.page}: {name} is {suffix or 'unknown'} ({size:,} bytes): "
+                f"use SVG, WebP or AVIF (or PNG under {MAX_PNG_BYTES:,} bytes)"
+            )
     return problems

@@ -19,18 +19,27 @@ from markdown_scan import Link
 
 # Short codes a page may dial, each with the service it reaches.
 SHORT_CODES = {
-    "tel": {"988": "988 Suicide & Crisis Lifeline", "911": "emergency services",
-            "711": "relay service for people who are deaf or hard of hearing",
-            "211": "local community services"},
-    "sms": {"988": "988 Suicide & Crisis Lifeline", "741741": "Crisis Text Line",
-            "838255": "Veterans Crisis Line", "62640": "NAMI HelpLine",
-            "435748": "SAMHSA's National Helpline (ZIP code search)"},
+    "tel": {
+        "988": "988 Suicide & Crisis Lifeline",
+        "911": "emergency services",
+        "711": "relay service for people who are deaf or hard of hearing",
+        "211": "local community services",
+    },
+    "sms": {
+        "988": "988 Suicide & Crisis Lifeline",
+        "741741": "Crisis Text Line",
+        "838255": "Veterans Crisis Line",
+        "62640": "NAMI HelpLine",
+        "435748": "SAMHSA's National Helpline (ZIP code search)",
+    },
 }
 _US_NUMBER = re.compile(r"^(?:\+1|1)?\d{10}$|^(?:\+?1-)?\d{3}-\d{3}-\d{4}$")
 _SMS_BODY = re.compile(r"^\?&?body=[^&]*$")
 # A number as a reader sees it: 1-800-662-4357, (800) 662-4357, 988, 741741.
-_SHOWN = re.compile(r"(?<![\w-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"
-                    r"|(?<![\w-])\d{3,6}(?![\w-])")
+_SHOWN = re.compile(
+    r"(?<![\w-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?!\d)"
+    r"|(?<![\w-])\d{3,6}(?![\w-])"
+)
 
 
 def _digits(text: str) -> str:
@@ -42,15 +51,19 @@ def _digits(text: str) -> str:
 def _target_problem(scheme: str, target: str) -> str | None:
     number, _, query = target.partition("?")
     if query and not (scheme == "sms" and _SMS_BODY.match("?" + query)):
-        return (f"the link `{scheme}:{target}` adds `?{query}`, which a phone does not understand: "
-                "keep only the number" + (", or add a message as `?body=WORD`"
-                                          if scheme == "sms" else ""))
+        return (
+            f"the link `{scheme}:{target}` adds `?{query}`, which a phone does not understand: "
+            "keep only the number"
+            + (", or add a message as `?body=WORD`" if scheme == "sms" else "")
+        )
     if number in SHORT_CODES[scheme] or _US_NUMBER.match(number):
         return None
     codes = ", ".join(f"{scheme}:{code}" for code in SHORT_CODES[scheme])
-    return (f"the link `{scheme}:{target}` does not dial a valid number: write a US number as "
-            f"{scheme}:+1 and its 10 digits, such as {scheme}:+18006624357, or one of the "
-            f"short codes the site uses ({codes})")
+    return (
+        f"the link `{scheme}:{target}` does not dial a valid number: write a US number as "
+        f"{scheme}:+1 and its 10 digits, such as {scheme}:+18006624357, or one of the "
+        f"short codes the site uses ({codes})"
+    )
 
 
 def check(links: list[Link], path: str) -> list[Problem]:
@@ -59,7 +72,7 @@ def check(links: list[Link], path: str) -> list[Problem]:
         scheme = link.target.split(":", 1)[0].lower() if ":" in link.target else ""
         if scheme not in SHORT_CODES or link.attrs.startswith("reference"):
             continue
-        target = link.target[len(scheme) + 1:].strip()
+        target = link.target[len(scheme) + 1 :].strip()
         problem = _target_problem(scheme, target)
         if problem:
             problems.append(Problem(path, link.line, "phone-link", problem))
@@ -67,8 +80,15 @@ def check(links: list[Link], path: str) -> list[Problem]:
         shown = [m.group(0) for m in _SHOWN.finditer(link.text or "")]
         dialled = _digits(target.partition("?")[0])
         if shown and dialled not in {_digits(number) for number in shown}:
-            problems.append(Problem(path, link.line, "phone-link", f"the link text shows "
-                                    f"{' and '.join(shown)} but the link dials "
-                                    f"{scheme}:{target.partition('?')[0]}: make the text and the "
-                                    f"link the same number"))
+            problems.append(
+                Problem(
+                    path,
+                    link.line,
+                    "phone-link",
+                    f"the link text shows "
+                    f"{' and '.join(shown)} but the link dials "
+                    f"{scheme}:{target.partition('?')[0]}: make the text and the "
+                    f"link the same number",
+                )
+            )
     return problems

@@ -23,15 +23,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# Imports below work when this file is run as a command from anywhere.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import frontmatter  # noqa: E402  (after the path fix, so it runs from anywhere)
-import markdown_scan  # noqa: E402
+import frontmatter
+import markdown_scan
 
 ROOT = Path(__file__).resolve().parent.parent
 FRONT_MATTER_URL = re.compile(r"^\s*(?:-\s*)?url:\s*[\"']?(?P<url>https?://[^\s\"']+)", re.M)
-VERDICT_MARK = {"ok": "✅ ok", "moved": "↪️ moved", "broken": "❌ broken",
-                "unverifiable": "⚠️ unverifiable"}
+VERDICT_MARK = {
+    "ok": "✅ ok",
+    "moved": "↪️ moved",
+    "broken": "❌ broken",
+    "unverifiable": "⚠️ unverifiable",
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,11 @@ class PageRow:
 
 def external_urls(text: str) -> set[str]:
     """The http(s) addresses a page links to: its body links and its front-matter sources."""
-    urls = {link.target for link in markdown_scan.links(markdown_scan.masked(text))
-            if re.match(r"^https?://", link.target, re.I)}
+    urls = {
+        link.target
+        for link in markdown_scan.links(markdown_scan.masked(text))
+        if re.match(r"^https?://", link.target, re.I)
+    }
     block = frontmatter.split(text)
     if block is not None:
         urls |= {m.group("url") for m in FRONT_MATTER_URL.finditer(block.yaml_text)}
@@ -58,23 +66,27 @@ def added_urls(old: str, new: str) -> list[str]:
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
 
 
 def changed_pages(base: str) -> list[str]:
     """docs/ pages added, changed or renamed since the merge base with `base`."""
     names = _git("diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", "docs")
-    return [name for name in names.splitlines()
-            if name.endswith(".md") and not any(part.startswith(".")
-                                                for part in Path(name).parts[1:])]
+    return [
+        name
+        for name in names.splitlines()
+        if name.endswith(".md") and not any(part.startswith(".") for part in Path(name).parts[1:])
+    ]
 
 
 def old_text(base: str, path: str) -> str:
     """The page as it was at the merge base, or "" for a new page."""
     merge_base = _git("merge-base", base, "HEAD").strip()
-    result = subprocess.run(["git", "show", f"{merge_base}:{path}"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "show", f"{merge_base}:{path}"], cwd=ROOT, capture_output=True, text=True
+    )
     return result.stdout if result.returncode == 0 else ""
 
 
@@ -101,11 +113,28 @@ def check_urls(urls: list[str]) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as scratch:
         listing, report = Path(scratch) / "urls.txt", Path(scratch) / "report.json"
         listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "check_links.py"), "--urls",
-                        str(listing), "--json", str(report), "--no-progress"], cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "check_links.py"),
+                "--urls",
+                str(listing),
+                "--json",
+                str(report),
+                "--no-progress",
+            ],
+            cwd=ROOT,
+        )
         if not report.is_file():
-            return [{"url": url, "verdict": "unverifiable", "status": None,
-                     "message": "the link checker did not run"} for url in urls]
+            return [
+                {
+                    "url": url,
+                    "verdict": "unverifiable",
+                    "status": None,
+                    "message": "the link checker did not run",
+                }
+                for url in urls
+            ]
         return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -113,15 +142,21 @@ def _cell(text: object) -> str:
     return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
-def render(pages: list[PageRow], links: dict[str, list[str]],
-           results: list[dict[str, object]] | None, max_grade: float = 8.0) -> str:
+def render(
+    pages: list[PageRow],
+    links: dict[str, list[str]],
+    results: list[dict[str, object]] | None,
+    max_grade: float = 8.0,
+) -> str:
     """The summary as GitHub-flavoured Markdown."""
     lines = ["## Pages changed in this pull request", ""]
     if not pages:
         lines += ["No page in `docs/` changed.", ""]
     else:
-        lines += ["| Page | Reading grade | Words | Hardest sentence |",
-                  "| --- | --- | --- | --- |"]
+        lines += [
+            "| Page | Reading grade | Words | Hardest sentence |",
+            "| --- | --- | --- | --- |",
+        ]
         for row in pages:
             if row.grade is None:
                 grade = "not built"
@@ -142,8 +177,7 @@ def render(pages: list[PageRow], links: dict[str, list[str]],
             result = "not checked"
         else:
             verdict = VERDICT_MARK.get(str(row.get("verdict")), str(row.get("verdict")))
-            detail = " ".join(str(part) for part in (row.get("status"), row.get("message"))
-                              if part)
+            detail = " ".join(str(part) for part in (row.get("status"), row.get("message")) if part)
             result = f"{verdict} {_cell(detail)}".strip()
         lines.append(f"| {_cell(url)} | {where} | {result} |")
     return "\n".join(lines + [""])
@@ -151,8 +185,9 @@ def render(pages: list[PageRow], links: dict[str, list[str]],
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", required=True, help="the branch the pull request targets, "
-                        "e.g. origin/main")
+    parser.add_argument(
+        "--base", required=True, help="the branch the pull request targets, e.g. origin/main"
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site")
     parser.add_argument("--no-links", action="store_true", help="skip the external link check")
     args = parser.parse_args(argv)

@@ -11,7 +11,17 @@ def qr_svg(url: str, label: str = "QR code: scan to open this page online") -> s
     """An accessible inline SVG QR code that opens `url`."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(
-        buffer, kind="svg", scale=3, border=2, xmldecl=False, svgns=True, nl=False,
-        title=label, svgclass="iop-qr", lineclass=None, dark="#000")
+        buffer,
+        kind="svg",
+        scale=3,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        nl=False,
+        title=label,
+        svgclass="iop-qr",
+        lineclass=None,
+        dark="#000",
+    )
     svg = buffer.getvalue().decode("utf-8")
     return svg.replace("<svg ", '<svg role="img" aria-label="' + label + '" ', 1)

@@ -32,12 +32,51 @@ MAX_SENTENCE_WORDS = 35
 MAX_SENTENCE_GRADE = 12.0
 MIN_WORDS_FOR_GRADE = 10  # below this, a sentence's grade is noise (headings, labels)
 SKIP_TAGS = {"table", "pre", "code", "script", "style", "nav", "svg", "form", "button"}
-SKIP_CLASSES = {"iop-sources", "iop-review", "headerlink", "iop-print-only", "md-source-file",
-                "iop-crisis", "iop-embed-meta", "iop-cite"}
-BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "td", "th",
-              "blockquote", "div", "section", "details", "br"}
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-             "source", "track", "wbr"}
+SKIP_CLASSES = {
+    "iop-sources",
+    "iop-review",
+    "headerlink",
+    "iop-print-only",
+    "md-source-file",
+    "iop-crisis",
+    "iop-embed-meta",
+    "iop-cite",
+}
+BLOCK_TAGS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "summary",
+    "td",
+    "th",
+    "blockquote",
+    "div",
+    "section",
+    "details",
+    "br",
+}
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 ABBR_TITLE = re.compile(r"<abbr\b[^>]*\btitle=\"([^\"]+)\"", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 
@@ -124,7 +163,8 @@ class Sentence:
     def too_hard(self) -> bool:
         """Over the sentence limits: too long, or (when long enough to tell) too hard."""
         return self.words > MAX_SENTENCE_WORDS or (
-            self.words >= MIN_WORDS_FOR_GRADE and self.grade > MAX_SENTENCE_GRADE)
+            self.words >= MIN_WORDS_FOR_GRADE and self.grade > MAX_SENTENCE_GRADE
+        )
 
 
 @dataclass(frozen=True)
@@ -138,8 +178,9 @@ class Reading:
 def abbreviation_names(html: str) -> list[str]:
     """The full names the page's abbreviations stand for, longest first: the part of each
     tooltip before its first colon, when it has two words or more."""
-    names = {html_module.unescape(title.split(":", 1)[0]).strip()
-             for title in ABBR_TITLE.findall(html)}
+    names = {
+        html_module.unescape(title.split(":", 1)[0]).strip() for title in ABBR_TITLE.findall(html)
+    }
     return sorted((name for name in names if len(name.split()) > 1), key=len, reverse=True)
 
 
@@ -154,11 +195,19 @@ def measure(html: str, hardest: int = 3) -> Reading:
     """Flesch-Kincaid grade and word count of a page, its hardest sentences, and every
     sentence over the sentence limits."""
     names = abbreviation_names(html)
-    found = [Sentence(s, textstat.lexicon_count(s),
-                      round(textstat.flesch_kincaid_grade(names_as_words(s, names)), 1))
-             for s in sentences(main_text_blocks(html))]
+    found = [
+        Sentence(
+            s,
+            textstat.lexicon_count(s),
+            round(textstat.flesch_kincaid_grade(names_as_words(s, names)), 1),
+        )
+        for s in sentences(main_text_blocks(html))
+    ]
     text = " ".join(s.text for s in found)
     scored = sorted(((s.grade, s.text) for s in found if s.words >= 4), reverse=True)
-    return Reading(round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0,
-                   textstat.lexicon_count(text), scored[:hardest],
-                   tuple(s for s in found if s.too_hard))
+    return Reading(
+        round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0,
+        textstat.lexicon_count(text),
+        scored[:hardest],
+        tuple(s for s in found if s.too_hard),
+    )

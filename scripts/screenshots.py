@@ -42,8 +42,13 @@ def all_pages(site: Path) -> list[str]:
 
 def changed_pages(base: str, pages: list[str]) -> list[str]:
     """The pages changed since `base` (every page when anything else changed)."""
-    names = subprocess.run(["git", "diff", "--name-only", f"{base}...HEAD"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.split()
+    names = subprocess.run(
+        ["git", "diff", "--name-only", f"{base}...HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return pages_for(names, pages)
 
 
@@ -76,8 +81,9 @@ def shoot(site: Path, pages: list[str], out: Path, full_page: bool) -> list[Path
         browser = playwright.chromium.launch(executable_path=chrome, args=BROWSER_ARGS)
         try:
             for scheme in SCHEMES:
-                context = browser.new_context(viewport=PHONE, color_scheme=scheme,
-                                              device_scale_factor=1)
+                context = browser.new_context(
+                    viewport=PHONE, color_scheme=scheme, device_scale_factor=1
+                )
                 context.set_default_timeout(120_000)
                 tab = context.new_page()
                 for page in pages:
@@ -95,13 +101,19 @@ def shoot(site: Path, pages: list[str], out: Path, full_page: bool) -> list[Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--changed", metavar="BASE",
-                        help="only pages changed since this git ref (e.g. origin/main)")
+    parser.add_argument(
+        "--changed", metavar="BASE", help="only pages changed since this git ref (e.g. origin/main)"
+    )
     parser.add_argument("--site", type=Path, help="a built site to use instead of building")
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots",
-                        help="where to write the PNG files (default: screenshots/)")
-    parser.add_argument("--screen", action="store_true",
-                        help="only the first screen (360x740), not the whole page")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "screenshots",
+        help="where to write the PNG files (default: screenshots/)",
+    )
+    parser.add_argument(
+        "--screen", action="store_true", help="only the first screen (360x740), not the whole page"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         site = args.site

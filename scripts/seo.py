@@ -7,8 +7,7 @@ from pathlib import Path
 
 def robots_txt(template: str, site_url: str) -> str:
     """`template` (docs/robots.txt) with one `Sitemap:` line for `site_url`."""
-    lines = [line for line in template.splitlines()
-             if not line.lower().startswith("sitemap:")]
+    lines = [line for line in template.splitlines() if not line.lower().startswith("sitemap:")]
     while lines and not lines[-1].strip():
         lines.pop()
     if site_url:

@@ -50,8 +50,10 @@ def page_keys(text: str, path: str) -> PageKeys:
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
-                found[key.value] = (" ".join(str(value.value).split()),
-                                    block.first_line + value.start_mark.line)
+                found[key.value] = (
+                    " ".join(str(value.value).split()),
+                    block.first_line + value.start_mark.line,
+                )
     title, title_line = found.get("title", ("", 0))
     description, description_line = found.get("description", ("", 0))
     return PageKeys(path, title, title_line, description, description_line)
@@ -70,13 +72,22 @@ def duplicates(pages: list[PageKeys]) -> list[Problem]:
             if len(group) < 2:
                 continue
             for page in group:
-                others = ", ".join(f"{other.path}:{getattr(other, field + '_line')}"
-                                   for other in group if other is not page)
+                others = ", ".join(
+                    f"{other.path}:{getattr(other, field + '_line')}"
+                    for other in group
+                    if other is not page
+                )
                 value = getattr(page, field)
-                problems.append(Problem(page.path, getattr(page, field + "_line"),
-                                        f"duplicate-{field}", f"the {field} \"{value}\" is also "
-                                        f"used by {others}: give each page its own {field}, so "
-                                        "readers and search engines can tell them apart"))
+                problems.append(
+                    Problem(
+                        page.path,
+                        getattr(page, field + "_line"),
+                        f"duplicate-{field}",
+                        f'the {field} "{value}" is also '
+                        f"used by {others}: give each page its own {field}, so "
+                        "readers and search engines can tell them apart",
+                    )
+                )
     return sorted(problems, key=lambda problem: (problem.path, problem.line))
 
 
@@ -84,15 +95,22 @@ def reading_grade(reading: Reading, path: str, max_grade: float) -> list[Problem
     """A problem when a built page (measured by readability.measure) reads above max_grade."""
     if reading.grade <= max_grade:
         return []
-    hardest = "; ".join(f"\"{sentence}\" (grade {grade:.1f})"
-                        for grade, sentence in reading.hardest)
-    return [Problem(path, 1, "reading-grade", f"the page reads at grade {reading.grade:.1f}, "
-                    f"above {max_grade:g}: shorten or simplify its hardest sentences "
-                    f"first: {hardest}")]
+    hardest = "; ".join(f'"{sentence}" (grade {grade:.1f})' for grade, sentence in reading.hardest)
+    return [
+        Problem(
+            path,
+            1,
+            "reading-grade",
+            f"the page reads at grade {reading.grade:.1f}, "
+            f"above {max_grade:g}: shorten or simplify its hardest sentences "
+            f"first: {hardest}",
+        )
+    ]
 
 
-def hard_sentences(sentences: tuple[Sentence, ...], source: str, path: str,
-                   max_words: int, max_grade: float) -> list[Problem]:
+def hard_sentences(
+    sentences: tuple[Sentence, ...], source: str, path: str, max_words: int, max_grade: float
+) -> list[Problem]:
     """A problem on its own source line for each sentence over the sentence limits."""
     problems = []
     for sentence in sentences:
@@ -103,9 +121,15 @@ def hard_sentences(sentences: tuple[Sentence, ...], source: str, path: str,
             why.append(f"reads at grade {sentence.grade:.1f} (at most {max_grade:g})")
         words = sentence.text.split()
         start = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
-        problems.append(Problem(path, source_line(source, sentence.text), "hard-sentence",
-                                f"the sentence \"{start}\" {' and '.join(why)}: split it into "
-                                "short sentences and use everyday words"))
+        problems.append(
+            Problem(
+                path,
+                source_line(source, sentence.text),
+                "hard-sentence",
+                f'the sentence "{start}" {" and ".join(why)}: split it into '
+                "short sentences and use everyday words",
+            )
+        )
     return problems
 
 
@@ -124,7 +148,7 @@ def source_line(source: str, sentence: str) -> int:
     for size in (8, 4, 2):
         head = wanted[:size]
         for index in range(len(words) - len(head) + 1):
-            if head and words[index:index + len(head)] == head:
+            if head and words[index : index + len(head)] == head:
                 return found[index][1]
     return 1
 
@@ -137,16 +161,28 @@ def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[P
         return []  # MkDocs itself reports bad YAML with its line
     if not isinstance(root, yaml.MappingNode):
         return []
-    nav = next((value for key, value in root.value
-                if isinstance(key, yaml.ScalarNode) and key.value == "nav"), None)
+    nav = next(
+        (
+            value
+            for key, value in root.value
+            if isinstance(key, yaml.ScalarNode) and key.value == "nav"
+        ),
+        None,
+    )
     problems = []
     for node in _scalars(nav):
         target = str(node.value).strip()
         if target.endswith(".md") and "://" not in target and target not in doc_files:
-            problems.append(Problem(config_path, node.start_mark.line + 1, "nav-file",
-                                    f"the nav lists `{target}`, which is not a page in docs/: "
-                                    "fix the file name (paths start inside docs/, e.g. "
-                                    "about/privacy.md) or create the page"))
+            problems.append(
+                Problem(
+                    config_path,
+                    node.start_mark.line + 1,
+                    "nav-file",
+                    f"the nav lists `{target}`, which is not a page in docs/: "
+                    "fix the file name (paths start inside docs/, e.g. "
+                    "about/privacy.md) or create the page",
+                )
+            )
     return problems
 
 

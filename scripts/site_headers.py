@@ -30,8 +30,10 @@ FEED_DIR = "api"
 COMMON = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
-    ("Permissions-Policy",
-     "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()",
+    ),
 )
 # Material's assets carry an 8-hex-digit content hash: main.57a0d79d.min.css.
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$")
@@ -57,11 +59,19 @@ def site_rules(site_dir: Path, policy: str) -> list[Rule]:
             cors = (("Access-Control-Allow-Origin", "*"),) if name == FEED_DIR else ()
             rules.append(Rule(f"/{name}/*", (("Content-Security-Policy", own), *cache, *cors)))
         else:
-            rules.append(Rule(f"/{name}", (("Content-Security-Policy", own),
-                                           ("Cache-Control", SHORT_CACHE))))
+            rules.append(
+                Rule(f"/{name}", (("Content-Security-Policy", own), ("Cache-Control", SHORT_CACHE)))
+            )
     rules.append(Rule("/", (("Content-Security-Policy", own), ("Cache-Control", SHORT_CACHE))))
-    rules.append(Rule(f"/{EMBED_DIR}/*", (("Content-Security-Policy", f"{policy}; frame-ancestors *"),
-                                          ("Cache-Control", SHORT_CACHE))))
+    rules.append(
+        Rule(
+            f"/{EMBED_DIR}/*",
+            (
+                ("Content-Security-Policy", f"{policy}; frame-ancestors *"),
+                ("Cache-Control", SHORT_CACHE),
+            ),
+        )
+    )
     assets = site_dir / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
         relative = path.relative_to(site_dir).as_posix()
@@ -104,7 +114,8 @@ def matches(pattern: str, path: str) -> bool:
     """Netlify/Cloudflare matching: `*` is a splat (any characters), `:name` one segment."""
     regex = "".join(
         ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
-        for part in re.split(r"(\*|:[A-Za-z_]\w*)", pattern))
+        for part in re.split(r"(\*|:[A-Za-z_]\w*)", pattern)
+    )
     return re.fullmatch(regex, path) is not None
 
 

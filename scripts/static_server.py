@@ -23,10 +23,17 @@ from urllib.parse import unquote, urlsplit
 import site_headers
 from page_weight import COMPRESSIBLE
 
-TYPES = {".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml",
-         ".webmanifest": "application/manifest+json", ".xml": "application/xml",
-         ".map": "application/json", ".webp": "image/webp", ".avif": "image/avif",
-         ".woff2": "font/woff2"}
+TYPES = {
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".webmanifest": "application/manifest+json",
+    ".xml": "application/xml",
+    ".map": "application/json",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".woff2": "font/woff2",
+}
 
 
 class SiteHandler(http.server.BaseHTTPRequestHandler):
@@ -36,13 +43,13 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
     rules: list[site_headers.Rule]
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._serve(body=False)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._serve(body=True)
 
     def _serve(self, body: bool) -> None:
@@ -66,14 +73,20 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self._send(404, path, data, "text/html; charset=utf-8", body, ".html")
             return
         suffix = target.suffix.lower()
-        kind = TYPES.get(suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if kind.startswith("text/") or kind in ("application/json", "image/svg+xml",
-                                                "application/xml"):
+        kind = (
+            TYPES.get(suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        )
+        if kind.startswith("text/") or kind in (
+            "application/json",
+            "image/svg+xml",
+            "application/xml",
+        ):
             kind += "; charset=utf-8"
         self._send(200, path, target.read_bytes(), kind, body, suffix)
 
-    def _send(self, status: int, path: str, data: bytes, kind: str, body: bool,
-              suffix: str = "") -> None:
+    def _send(
+        self, status: int, path: str, data: bytes, kind: str, body: bool, suffix: str = ""
+    ) -> None:
         gzipped = suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
         if gzipped:
             data = _gzip(data)
@@ -98,15 +111,21 @@ def _gzip(data: bytes) -> bytes:
 
 def handler_for(directory: Path) -> type[SiteHandler]:
     headers_file = directory / "_headers"
-    rules = site_headers.parse(headers_file.read_text(encoding="utf-8")) \
-        if headers_file.is_file() else []
+    rules = (
+        site_headers.parse(headers_file.read_text(encoding="utf-8"))
+        if headers_file.is_file()
+        else []
+    )
     return type("BoundSiteHandler", (SiteHandler,), {"directory": directory, "rules": rules})
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0, host: str = "127.0.0.1",
-          handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None,
-          ) -> Iterator[str]:
+def serve(
+    directory: Path,
+    port: int = 0,
+    host: str = "127.0.0.1",
+    handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None,
+) -> Iterator[str]:
     """Serve `directory` in a background thread (with `handler`, else as a host would,
     applying `_headers` and gzip); yields the base URL."""
     server = http.server.ThreadingHTTPServer((host, port), handler or handler_for(directory))

@@ -12,8 +12,13 @@ import pytest
 from sitetools import ROOT, build_site, serve_directory
 
 BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
     "--disable-dev-shm-usage",
 ]
 
@@ -39,8 +44,11 @@ def base_url(site: Path) -> Iterator[str]:
 def chromium_path() -> str:
     path = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        pytest.fail("Chromium not found: run the tests through `python3 scripts/dev.py test`, "
-                    "which finds or installs it, or set CHROME_PATH", pytrace=False)
+        pytest.fail(
+            "Chromium not found: run the tests through `python3 scripts/dev.py test`, "
+            "which finds or installs it, or set CHROME_PATH",
+            pytrace=False,
+        )
     return path
 
 
@@ -61,5 +69,3 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
-
-

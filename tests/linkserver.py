@@ -87,8 +87,14 @@ class LinkServer:
             def do_GET(self) -> None:
                 self._route("GET")
 
-            def _send(self, status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-                      headers: dict[str, str] | None = None, method: str = "GET") -> None:
+            def _send(
+                self,
+                status: int,
+                body: bytes = b"",
+                ctype: str = "text/html; charset=utf-8",
+                headers: dict[str, str] | None = None,
+                method: str = "GET",
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
@@ -102,7 +108,12 @@ class LinkServer:
                 if self.headers.get("If-None-Match") == '"v1"':
                     self._send(304, headers={"ETag": '"v1"'}, method=method)
                     return
-                self._send(status, PAGE.format(title=title).encode(), method=method, headers={"ETag": '"v1"'})
+                self._send(
+                    status,
+                    PAGE.format(title=title).encode(),
+                    method=method,
+                    headers={"ETag": '"v1"'},
+                )
 
             def _redirect(self, status: int, location: str, method: str) -> None:
                 self._send(status, b"", headers={"Location": location}, method=method)
@@ -149,7 +160,9 @@ class LinkServer:
                 elif path == "/forbidden":
                     self._send(403, method=method)
                 elif path == "/nohead":
-                    self._send(405, method=method) if method == "HEAD" else self._page("GET only", method)
+                    self._send(405, method=method) if method == "HEAD" else self._page(
+                        "GET only", method
+                    )
                 elif path == "/flaky":
                     self._send(500, method=method) if seen <= 2 else self._page("Flaky", method)
                 elif path == "/unavailable":
@@ -177,7 +190,9 @@ class LinkServer:
                     self._redirect(302, "/loop-a", method)
                 elif path.startswith("/chain/"):
                     left = int(path.rsplit("/", 1)[1])
-                    self._redirect(302, f"/chain/{left - 1}", method) if left > 0 else self._page("End", method)
+                    self._redirect(302, f"/chain/{left - 1}", method) if left > 0 else self._page(
+                        "End", method
+                    )
                 elif path == "/slow":
                     server.stopping.wait(3.0)
                     self._page("Slow", method)

@@ -74,7 +74,12 @@ def build_site(project: Path, out: Path, **env: str) -> subprocess.CompletedProc
     """Run a real strict `mkdocs build` of `project` into `out`."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=project, env=tool_env(**env), capture_output=True, text=True, timeout=300)
+        cwd=project,
+        env=tool_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def copy_project(target: Path) -> Path:
@@ -83,8 +88,7 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
     return target
@@ -93,11 +97,10 @@ def copy_project(target: Path) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files like a static host: a missing path gets the site's 404 page."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_error(self, code: int, message: str | None = None,
-                   explain: str | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code == 404 and page.exists():
             body = page.read_bytes()
@@ -114,8 +117,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve_directory(directory: Path, handler: type = _QuietHandler):
     """Serve `directory` on 127.0.0.1 at a free port, like a plain static host without
     `_headers` (tests/test_csp.py serves them); a context manager yielding the base URL."""
-    return static_server.serve(directory, handler=functools.partial(handler,
-                                                                    directory=str(directory)))
+    return static_server.serve(
+        directory, handler=functools.partial(handler, directory=str(directory))
+    )
 
 
 class _Tags(HTMLParser):
@@ -137,8 +141,11 @@ def tags(html: str, name: str | None = None) -> list[dict[str, str]]:
 def hrefs(html: str, page_url: str) -> set[str]:
     """Every link target on a page, resolved against the page's site path."""
     base = "http://site/" + page_url
-    return {urljoin(base, a["href"]).replace("http://site/", "/", 1)
-            for a in tags(html, "a") if "href" in a}
+    return {
+        urljoin(base, a["href"]).replace("http://site/", "/", 1)
+        for a in tags(html, "a")
+        if "href" in a
+    }
 
 
 def built(site: Path, page: DocPage) -> str:

@@ -16,8 +16,10 @@ VIEWPORTS = {"360x740": PHONE, "1280x800": DESKTOP}
 @pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("page", all_pages(), ids=str)
 def test_axe_finds_no_violations(browser, base_url: str, page, size: str, scheme: str) -> None:
-    with open_page(browser, base_url + page.url, viewport=VIEWPORTS[size],
-                   scheme=scheme) as (tab, _):
+    with open_page(browser, base_url + page.url, viewport=VIEWPORTS[size], scheme=scheme) as (
+        tab,
+        _,
+    ):
         found = axe_violations(tab)
         assert found == [], f"{page.src} at {size}, {scheme}:\n" + "\n".join(found)
 

@@ -29,9 +29,11 @@ LOG_PREFIX = re.compile(r"^(?P<level>WARNING|INFO|ERROR|DEBUG)\s+-\s+")
 PLACEHOLDER = re.compile(r"\{today(?P<days>[+-]\d+)?\}")
 NAV_LINE = re.compile(r"\{nav-line:(?P<file>[^}]+)\}")
 # MkDocs' own progress lines: shown on every build, good or bad, and never about a page.
-PROGRESS = re.compile(r"^(?:Cleaning site directory|Building documentation to directory: .*"
-                      r"|Documentation built in [\d.]+ seconds"
-                      r"|Aborted with \d+ warnings? in strict mode!)$")
+PROGRESS = re.compile(
+    r"^(?:Cleaning site directory|Building documentation to directory: .*"
+    r"|Documentation built in [\d.]+ seconds"
+    r"|Aborted with \d+ warnings? in strict mode!)$"
+)
 
 
 @dataclass(frozen=True)
@@ -55,25 +57,31 @@ class Line:
 def fill(text: str, today: dt.date | None = None) -> str:
     """Replace {today}, {today+N} and {today-N} with ISO dates, so the corpus never goes stale."""
     today = today or dt.date.today()
-    return PLACEHOLDER.sub(lambda m: (today + dt.timedelta(days=int(m.group("days") or 0)))
-                           .isoformat(), text)
+    return PLACEHOLDER.sub(
+        lambda m: (today + dt.timedelta(days=int(m.group("days") or 0))).isoformat(), text
+    )
 
 
 def load_case(page: Path) -> Case:
     lines = fill(page.with_suffix(".expected").read_text(encoding="utf-8")).splitlines()
     directives = dict(re.findall(r"^@(\w+):\s*(\S+)\s*$", "\n".join(lines), re.M))
-    expected = tuple(line.strip() for line in lines
-                     if line.strip() and not line.startswith(("#", "@")))
-    return Case(page.stem, fill(page.read_text(encoding="utf-8")), expected,
-                directives.get("nav", "yes") != "no", directives.get("exit", "1") == "0")
+    expected = tuple(
+        line.strip() for line in lines if line.strip() and not line.startswith(("#", "@"))
+    )
+    return Case(
+        page.stem,
+        fill(page.read_text(encoding="utf-8")),
+        expected,
+        directives.get("nav", "yes") != "no",
+        directives.get("exit", "1") == "0",
+    )
 
 
 CASES = tuple(load_case(page) for page in sorted(CORPUS.glob("*.md")) if page.name != "README.md")
 
 
 def add_to_nav(config: str, entries: list[str]) -> str:
-    changed = re.sub(r"(?m)^nav:\n", "nav:\n" + "".join(f"{e}\n" for e in entries), config,
-                     count=1)
+    changed = re.sub(r"(?m)^nav:\n", "nav:\n" + "".join(f"{e}\n" for e in entries), config, count=1)
     assert changed != config, "mkdocs.yml has no nav"
     return changed
 
@@ -85,8 +93,9 @@ def parse(output: str) -> list[Line]:
         if not raw.strip():
             continue
         prefix = LOG_PREFIX.match(raw)
-        lines.append(Line(prefix["level"], raw[prefix.end():].strip()) if prefix
-                     else Line("", raw.strip()))
+        lines.append(
+            Line(prefix["level"], raw[prefix.end() :].strip()) if prefix else Line("", raw.strip())
+        )
     return lines
 
 
@@ -102,10 +111,12 @@ def _run(project: Path, out: Path) -> str:
 
 def nav_lines(line: str, config: str) -> str:
     """Fill {nav-line:FILE} with the line of FILE's nav entry in the corpus's mkdocs.yml."""
+
     def number(match: re.Match[str]) -> str:
         found = re.search(rf"(?m)^\s*-\s(?:.*:\s)?{re.escape(match['file'])}\s*$", config)
         assert found, f"no nav entry for {match['file']} in mkdocs.yml"
-        return str(config[:found.start()].count("\n") + 1)
+        return str(config[: found.start()].count("\n") + 1)
+
     return NAV_LINE.sub(number, line)
 
 
@@ -116,9 +127,13 @@ def build_corpus(tmp: Path) -> tuple[str, str]:
     for case in CASES:
         (project / "docs" / f"{case.name}.md").write_text(case.page, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(add_to_nav(config.read_text(encoding="utf-8"),
-                                 [f"  - Test page {case.name}: {case.name}.md"
-                                  for case in CASES if case.in_nav]), encoding="utf-8")
+    config.write_text(
+        add_to_nav(
+            config.read_text(encoding="utf-8"),
+            [f"  - Test page {case.name}: {case.name}.md" for case in CASES if case.in_nav],
+        ),
+        encoding="utf-8",
+    )
     return _run(project, tmp / "corpus" / "out"), config.read_text(encoding="utf-8")
 
 
@@ -128,7 +143,7 @@ def break_config(tmp: Path, name: str, old: str, new: str) -> tuple[str, int]:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert old in text, f"the test could not find {old!r} in mkdocs.yml"
-    line = text[:text.index(old)].count("\n") + 1
+    line = text[: text.index(old)].count("\n") + 1
     config.write_text(text.replace(old, new, 1), encoding="utf-8")
     return _run(project, tmp / name / "out"), line
 
@@ -147,11 +162,16 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("bad-pages")
     with ThreadPoolExecutor(3) as pool:
         corpus = pool.submit(build_corpus, tmp)
-        configs = {name: pool.submit(break_config, tmp, name, old, new)
-                   for name, (old, new) in CONFIG_CASES.items()}
+        configs = {
+            name: pool.submit(break_config, tmp, name, old, new)
+            for name, (old, new) in CONFIG_CASES.items()
+        }
         output, config = corpus.result()
-        return {"corpus": output, "corpus-config": config,
-                **{f"config:{name}": job.result() for name, job in configs.items()}}
+        return {
+            "corpus": output,
+            "corpus-config": config,
+            **{f"config:{name}": job.result() for name, job in configs.items()},
+        }
 
 
 def test_the_corpus_has_a_good_page_and_an_expected_file_for_every_page() -> None:
@@ -173,9 +193,12 @@ def test_each_page_prints_exactly_its_lines(case: Case, outputs: dict[str, Any])
     expected = [nav_lines(line, outputs["corpus-config"]) for line in case.expected]
     said = [line for line in parse(output.split("\n", 1)[1]) if mentions(line, case)]
     missing = [line for line in expected if line not in {s.text for s in said}]
-    assert not missing, (f"{case.name}: the build did not print\n  " + "\n  ".join(missing)
-                         + f"\n--- it printed about {case.name}.md:\n"
-                         + "\n".join(s.text for s in said))
+    assert not missing, (
+        f"{case.name}: the build did not print\n  "
+        + "\n  ".join(missing)
+        + f"\n--- it printed about {case.name}.md:\n"
+        + "\n".join(s.text for s in said)
+    )
     extra = [s.text for s in said if s.text not in expected]
     assert not extra, f"{case.name}: the build also printed\n  " + "\n  ".join(extra)
     if case.passes:
@@ -187,10 +210,14 @@ def test_each_page_prints_exactly_its_lines(case: Case, outputs: dict[str, Any])
 
 def test_every_line_is_about_one_page_or_is_mkdocs_progress(outputs: dict[str, Any]) -> None:
     """No traceback, no second message about a cause already reported, nothing stray."""
-    stray = [line for line in parse(outputs["corpus"].split("\n", 1)[1])
-             if not PROGRESS.match(line.text) and not any(mentions(line, c) for c in CASES)]
+    stray = [
+        line
+        for line in parse(outputs["corpus"].split("\n", 1)[1])
+        if not PROGRESS.match(line.text) and not any(mentions(line, c) for c in CASES)
+    ]
     assert not stray, "lines that no bad page expects:\n" + "\n".join(
-        f"{line.level or '(no prefix)'}: {line.text}" for line in stray)
+        f"{line.level or '(no prefix)'}: {line.text}" for line in stray
+    )
 
 
 def test_bad_yaml_in_mkdocs_yml_names_the_file_and_line(outputs: dict[str, Any]) -> None:
@@ -203,12 +230,12 @@ def test_bad_yaml_in_mkdocs_yml_names_the_file_and_line(outputs: dict[str, Any])
 def test_an_unknown_nav_file_names_mkdocs_yml_and_its_line(outputs: dict[str, Any]) -> None:
     output, line = outputs["config:unknown-nav-file"]
     assert output.startswith("exit 1"), output
-    said = [found for found in parse(output.split("\n", 1)[1])
-            if not PROGRESS.match(found.text)]
+    said = [found for found in parse(output.split("\n", 1)[1]) if not PROGRESS.match(found.text)]
     assert [found.text for found in said] == [
         f"mkdocs.yml:{line + 1}: nav-file: the nav lists `no-such-page.md`, which is not a "
         "page in docs/: fix the file name (paths start inside docs/, e.g. about/privacy.md) "
-        "or create the page"], output
+        "or create the page"
+    ], output
 
 
 def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
@@ -221,16 +248,20 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
     site = project / "site"
 
     assert dev.build(site) == 0
-    before = {path.relative_to(site): path.read_bytes() for path in site.rglob("*")
-              if path.is_file()}
+    before = {
+        path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()
+    }
     assert Path("index.html") in before and Path("benefits/index.html") in before
 
     page = project / "docs" / "benefits.md"
-    page.write_text(re.sub(r"(?m)^description:.*\n", "", page.read_text(encoding="utf-8"),
-                           count=1), encoding="utf-8")
+    page.write_text(
+        re.sub(r"(?m)^description:.*\n", "", page.read_text(encoding="utf-8"), count=1),
+        encoding="utf-8",
+    )
     assert dev.build(site) != 0
-    after = {path.relative_to(site): path.read_bytes() for path in site.rglob("*")
-             if path.is_file()}
+    after = {
+        path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()
+    }
     assert after == before, "a failed build changed site/"
     assert not list(project.glob(".site-*")), "a failed build left its scratch folder behind"
 
@@ -238,7 +269,11 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
 def test_the_corpus_covers_every_rule() -> None:
     import content_checks
 
-    fired = {match for case in CASES for line in case.expected
-             for match in re.findall(r"^[\w./-]+:\d+: ([a-z-]+): ", line)}
+    fired = {
+        match
+        for case in CASES
+        for line in case.expected
+        for match in re.findall(r"^[\w./-]+:\d+: ([a-z-]+): ", line)
+    }
     missing = set(content_checks.RULES) - fired - {"nav-file"}  # nav-file: a mkdocs.yml test
     assert not missing, f"no bad page shows the rule(s) {sorted(missing)}"

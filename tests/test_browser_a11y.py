@@ -13,8 +13,9 @@ PAGES = all_pages()
 IDS = [page.src for page in PAGES]
 CHECKLIST = next(p for p in PAGES if p.src == "docs/choosing-a-program.md")
 TABLE_PAGE = next(p for p in PAGES if p.src == "docs/what-is-an-iop.md")
-DETAILS_PAGE = next((p for p in PAGES if re.search(r"(?m)^\?\?\?\+? ", (ROOT / p.src).read_text())),
-                    None)
+DETAILS_PAGE = next(
+    (p for p in PAGES if re.search(r"(?m)^\?\?\?\+? ", (ROOT / p.src).read_text())), None
+)
 
 
 def focused(tab) -> dict:
@@ -28,6 +29,7 @@ def focused(tab) -> dict:
 
 
 # --- 2. Material's gaps -----------------------------------------------------------
+
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_skip_link_to_main_content_is_the_first_tab_stop(browser, base_url: str, page) -> None:
@@ -80,7 +82,8 @@ def test_focus_is_visible_on_every_tab_stop(browser, base_url: str, size: dict) 
                 break
             seen += 1
             visible = (state["outline"] != "none" and state["width"] >= 2) or (
-                state["shadow"] not in ("none", ""))
+                state["shadow"] not in ("none", "")
+            )
             assert visible, f"no visible focus on {state}"
         assert seen >= 20
 
@@ -122,6 +125,7 @@ def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str)
 
 
 # --- 3. Phones ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -200,8 +204,7 @@ def test_tap_targets_meet_wcag_2_5_8(browser, base_url: str, page) -> None:
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) -> None:
     # 200% zoom of a 1280x800 window is a 640x400 CSS-pixel viewport.
-    context = new_context(browser, viewport={"width": 640, "height": 400},
-                          device_scale_factor=2)
+    context = new_context(browser, viewport={"width": 640, "height": 400}, device_scale_factor=2)
     tab = context.new_page()
     try:
         tab.goto(base_url + page.url)
@@ -222,9 +225,11 @@ def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) ->
 
 # --- 4. Keyboard --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360", "1280"])
-def test_search_opens_from_the_keyboard_and_escape_closes_it(browser, base_url: str,
-                                                            size: dict) -> None:
+def test_search_opens_from_the_keyboard_and_escape_closes_it(
+    browser, base_url: str, size: dict
+) -> None:
     with open_page(browser, base_url, viewport=size) as (tab, _):
         for _ in range(40):  # reach the search control by tabbing, as a keyboard user would
             tab.keyboard.press("Tab")
@@ -257,8 +262,7 @@ def test_palette_toggle_works_from_the_keyboard(browser, base_url: str) -> None:
         assert tab.evaluate(scheme) == "default"
 
 
-def test_checklist_boxes_are_labelled_and_tick_from_the_keyboard(browser,
-                                                                base_url: str) -> None:
+def test_checklist_boxes_are_labelled_and_tick_from_the_keyboard(browser, base_url: str) -> None:
     with open_page(browser, base_url + CHECKLIST.url, viewport=PHONE) as (tab, _):
         box = tab.locator("#questions-to-ask ~ ul .task-list-control input").first
         if not box.count():
@@ -286,9 +290,9 @@ def test_details_blocks_open_and_close_from_the_keyboard(browser, base_url: str)
 
 # --- 6. Without JavaScript ----------------------------------------------------------
 
+
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url: str,
-                                                              page) -> None:
+def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url: str, page) -> None:
     with open_page(browser, base_url + page.url, viewport=DESKTOP, javascript=False) as (tab, _):
         assert tab.locator("article h1").first.is_visible()
         assert len(tab.locator("article p").all_inner_texts()) >= 1

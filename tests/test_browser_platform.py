@@ -21,8 +21,11 @@ def test_no_third_party_requests_console_errors_or_cookies(browser, base_url: st
         tab.keyboard.press("/")
         tab.wait_for_function("""() => document.querySelector('.md-search-result__meta')
             .textContent.trim() === 'Type to start searching'""")  # the index has loaded
-        others = [url for url in record.requests
-                  if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
+        others = [
+            url
+            for url in record.requests
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own
+        ]
         assert others == [], f"{page.src} requested other hosts: {others}"
         assert record.console_errors == [], f"{page.src}: console errors {record.console_errors}"
         assert record.failed == [], f"{page.src}: failed requests {record.failed}"
@@ -47,15 +50,20 @@ def test_crisis_links_are_visible_on_load_on_a_phone(browser, base_url: str, pag
             assert link.is_visible(), f"{page.src}: the {href} link is hidden"
             box = link.bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (
-                f"{page.src}: the {href} link is below the fold on a 360x740 phone")
+                f"{page.src}: the {href} link is below the fold on a 360x740 phone"
+            )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_crisis_bar_contrast_is_at_least_4_5_to_1(browser, base_url: str, scheme: str) -> None:
     with open_page(browser, base_url, scheme=scheme) as (tab, _):
         background = tab.eval_on_selector(".md-banner", "e => getComputedStyle(e).backgroundColor")
-        for selector in (".iop-crisis", ".iop-crisis a[href='tel:988']",
-                         ".iop-crisis a[href='sms:988']", ".iop-crisis a[href='tel:911']"):
+        for selector in (
+            ".iop-crisis",
+            ".iop-crisis a[href='tel:988']",
+            ".iop-crisis a[href='sms:988']",
+            ".iop-crisis a[href='tel:911']",
+        ):
             color = tab.eval_on_selector(selector, "e => getComputedStyle(e).color")
             ratio = contrast(color, background)
             assert ratio >= 4.5, f"{scheme}: {selector} is {ratio:.2f}:1 on {background}"

@@ -28,13 +28,18 @@ def loads(site: Path) -> dict[str, page_weight.PageLoad]:
 
 def test_every_page_keeps_to_the_budget(loads: dict[str, page_weight.PageLoad]) -> None:
     assert len(loads) > 10, "the model found too few pages"
-    problems = [p for page, load in loads.items() if page not in KNOWN_OVER_BUDGET
-                for p in page_weight.budget_problems(load)]
+    problems = [
+        p
+        for page, load in loads.items()
+        if page not in KNOWN_OVER_BUDGET
+        for p in page_weight.budget_problems(load)
+    ]
     assert problems == [], "\n".join(problems)
 
 
 def test_every_image_has_a_size_and_an_efficient_format(
-        site: Path, loads: dict[str, page_weight.PageLoad]) -> None:
+    site: Path, loads: dict[str, page_weight.PageLoad]
+) -> None:
     problems = [p for load in loads.values() for p in page_weight.image_problems(site, load)]
     assert problems == [], "\n".join(problems)
 
@@ -57,18 +62,26 @@ def _page(tmp_path: Path, body: str, head: str = "") -> tuple[Path, str]:
     (tmp_path / "assets" / "bg.png").write_bytes(b"\x89PNG" + b"0" * 100)
     (tmp_path / "photo.jpg").write_bytes(b"0" * 50_000)
     (tmp_path / "p.html").write_text(
-        f"<!doctype html><html><head>{head}</head><body>{body}</body></html>")
+        f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+    )
     return tmp_path, "p.html"
 
 
 def test_the_model_sees_css_images_third_parties_and_bad_images(tmp_path: Path) -> None:
     site, page = _page(
-        tmp_path, '<img src="photo.jpg"><script src="https://cdn.example.com/x.js"></script>',
-        '<link rel="stylesheet" href="assets/a.css">')
+        tmp_path,
+        '<img src="photo.jpg"><script src="https://cdn.example.com/x.js"></script>',
+        '<link rel="stylesheet" href="assets/a.css">',
+    )
     load = page_weight.first_view(site, page)
     urls = [r.url for r in load.resources]
-    assert urls == ["/p.html", "/assets/a.css", "/assets/bg.png", "/photo.jpg",
-                    "https://cdn.example.com/x.js"]
+    assert urls == [
+        "/p.html",
+        "/assets/a.css",
+        "/assets/bg.png",
+        "/photo.jpg",
+        "https://cdn.example.com/x.js",
+    ]
     problems = "\n".join(page_weight.budget_problems(load))
     assert "loads https://cdn.example.com/x.js from another site" in problems
     images = "\n".join(page_weight.image_problems(site, load))
@@ -77,7 +90,9 @@ def test_the_model_sees_css_images_third_parties_and_bad_images(tmp_path: Path) 
 
 
 def test_the_model_counts_search_when_it_is_not_deferred(tmp_path: Path) -> None:
-    config = '<script id="__config" type="application/json">{"base": ".", "search": "w.js"}</script>'
+    config = (
+        '<script id="__config" type="application/json">{"base": ".", "search": "w.js"}</script>'
+    )
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text("{}")
     (tmp_path / "w.js").write_text("")

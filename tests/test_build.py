@@ -48,8 +48,11 @@ def test_removing_reviewed_fails_the_build_naming_page_and_field(tmp_path: Path)
 def test_a_bad_next_review_date_fails_the_build_naming_page_and_field(tmp_path: Path) -> None:
     page = all_pages()[0].src
     output = _break_and_build(tmp_path, page, r"^next_review:.*$", "next_review: next year")
-    assert re.search(rf"{re.escape(page)}:\d+: front-matter: `next_review` is `next year`, "
-                     "not a real date", output), output
+    assert re.search(
+        rf"{re.escape(page)}:\d+: front-matter: `next_review` is `next year`, "
+        "not a real date",
+        output,
+    ), output
 
 
 @pytest.mark.parametrize("page", all_pages(), ids=str)
@@ -104,14 +107,17 @@ HIDDEN_TOC = [p for p in all_pages() if "toc" in (p.meta.get("hide") or ())]
 
 @pytest.mark.parametrize("page", HIDDEN_TOC, ids=str)
 def test_hide_toc_leaves_the_table_of_contents_out_but_keeps_search_sections(
-        site: Path, page) -> None:
+    site: Path, page
+) -> None:
     html = (site / page.url / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="toc"' not in html and "data-md-component=toc" not in html, (
         f"{page.src}: `hide: [toc]` must drop the table of contents (Material only hides it, "
-        "and still sets it up at load); see on_page_context in scripts/mkdocs_hooks.py")
+        "and still sets it up at load); see on_page_context in scripts/mkdocs_hooks.py"
+    )
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sections = [d["location"] for d in index["docs"] if d["location"].startswith(page.url + "#")]
     source = (ROOT / page.src).read_text(encoding="utf-8")
     headings = re.findall(r"(?m)^## .*\{#([a-z0-9-]+)\}", source)
     assert sections and all(page.url + "#" + h in sections for h in headings), (
-        f"{page.src}: search no longer finds each section of the page on its own")
+        f"{page.src}: search no longer finds each section of the page on its own"
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from linkcheck.cache import LinkCache
 from linkcheck.fetch import classify_error, parse_retry_after
 from linkcheck.models import USER_AGENT, Options, PolicyEntry, Verdict
@@ -26,7 +27,18 @@ from linkserver import BIG_SIZE, LinkServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "check_links.py"
-FAST = ["--timeout", "1", "--retries", "2", "--backoff", "0.01", "--host-pause", "0", "--deadline", "20"]
+FAST = [
+    "--timeout",
+    "1",
+    "--retries",
+    "2",
+    "--backoff",
+    "0.01",
+    "--host-pause",
+    "0",
+    "--deadline",
+    "20",
+]
 
 
 @pytest.fixture
@@ -44,12 +56,14 @@ def soft_server() -> Iterator[LinkServer]:
 
 
 def opts(**overrides: object) -> Options:
-    base = dict(timeout=1.0, retries=2, backoff=0.01, host_pause=0.0, deadline=20.0, cache_path=None)
+    base = dict(
+        timeout=1.0, retries=2, backoff=0.01, host_pause=0.0, deadline=20.0, cache_path=None
+    )
     base.update(overrides)
     return Options(**base)  # type: ignore[arg-type]
 
 
-def check_one(url: str, **overrides: object):  # noqa: ANN201
+def check_one(url: str, **overrides: object):
     [result] = check_urls([url], opts(**overrides))
     return result
 
@@ -64,7 +78,9 @@ def test_ok(server: LinkServer) -> None:
     assert server.count("/ok", "HEAD") == 1
 
 
-@pytest.mark.parametrize(("path", "status", "words"), [("/notfound", 404, "not found"), ("/gone", 410, "gone")])
+@pytest.mark.parametrize(
+    ("path", "status", "words"), [("/notfound", 404, "not found"), ("/gone", 410, "gone")]
+)
 def test_not_found_and_gone(server: LinkServer, path: str, status: int, words: str) -> None:
     r = check_one(server.url(path))
     assert (r.verdict, r.status) == (Verdict.BROKEN, status)
@@ -173,7 +189,9 @@ def test_slow_response_times_out(server: LinkServer) -> None:
 
 def test_run_deadline_stops_everything(server: LinkServer) -> None:
     started = time.monotonic()
-    results = check_urls([server.url("/slow"), server.url("/unavailable")], opts(timeout=10, deadline=0.5, backoff=5))
+    results = check_urls(
+        [server.url("/slow"), server.url("/unavailable")], opts(timeout=10, deadline=0.5, backoff=5)
+    )
     assert time.monotonic() - started < 2.0
     assert all(r.verdict is Verdict.UNVERIFIABLE for r in results)
     assert "deadline" in results[0].message
@@ -214,14 +232,18 @@ def _wrapped(cause: BaseException) -> httpx.ConnectError:
     ("cause", "kind"),
     [
         (socket.gaierror(socket.EAI_NONAME, "Name or service not known"), "dns"),
-        (socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"), "dns-temporary"),
+        (
+            socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"),
+            "dns-temporary",
+        ),
         (ConnectionRefusedError(111, "Connection refused"), "refused"),
         (ConnectionResetError(104, "Connection reset by peer"), "reset"),
         (ssl.SSLCertVerificationError(1, "certificate verify failed"), "tls"),
     ],
 )
 def test_network_errors_are_classified(cause: OSError, kind: str) -> None:
-    """DNS failures cannot be produced offline without traffic, so classify real exception chains."""
+    """DNS failures cannot be produced offline without traffic, so classify real exception
+    chains."""
     assert classify_error(_wrapped(cause))[0] == kind
 
 
@@ -248,7 +270,12 @@ def test_not_found_title_is_soft_404(server: LinkServer) -> None:
 
 def test_fragments(server: LinkServer) -> None:
     results = check_urls(
-        [server.url("/ok#present"), server.url("/ok#named"), server.url("/ok#absent"), server.url("/plain.txt#x")],
+        [
+            server.url("/ok#present"),
+            server.url("/ok#named"),
+            server.url("/ok#absent"),
+            server.url("/plain.txt#x"),
+        ],
         opts(),
     )
     assert [r.verdict for r in results] == [Verdict.OK, Verdict.OK, Verdict.BROKEN, Verdict.OK]
@@ -347,7 +374,12 @@ def test_stale_cache_entry_is_revalidated_with_its_etag(server: LinkServer, tmp_
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, str(SCRIPT), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -356,12 +388,15 @@ def site(tmp_path: Path, server: LinkServer) -> Path:
     root = tmp_path / "site"
     (root / "help").mkdir(parents=True)
     (root / "index.html").write_text(
-        f'<a href="{server.url("/ok")}">ok</a> <a href="tel:988">988</a> <a href="/local/">local</a>'
-        f'<link rel="preconnect" href="{server.url("/notfound")}"><img src="{server.url("/page/img")}">'
+        f'<a href="{server.url("/ok")}">ok</a> <a href="tel:988">988</a> '
+        '<a href="/local/">local</a>'
+        f'<link rel="preconnect" href="{server.url("/notfound")}">'
+        f'<img src="{server.url("/page/img")}">'
     )
     (root / "help" / "index.html").write_text(
         f'<a href="{server.url("/ok")}">again</a><a href="{server.url("/notfound")}">dead</a>'
-        f'<a href="{server.url("/moved")}">moved</a><a href="https://iop-guide.example/x/">own site</a>'
+        f'<a href="{server.url("/moved")}">moved</a>'
+        '<a href="https://iop-guide.example/x/">own site</a>'
     )
     return root
 
@@ -371,8 +406,18 @@ def test_cli_site_dir_json_and_exit_1(site: Path, server: LinkServer, tmp_path: 
     proc = run_cli(str(site), "--json", str(report), "--no-cache", *FAST, cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     rows = {row["url"]: row for row in json.loads(report.read_text())}
-    assert set(rows) == {server.url(p) for p in ("/ok", "/notfound", "/moved", "/page/img")} | {"tel:988"}
-    assert set(rows[server.url("/ok")]) == {"url", "verdict", "status", "final_url", "pages", "attempts", "message"}
+    assert set(rows) == {server.url(p) for p in ("/ok", "/notfound", "/moved", "/page/img")} | {
+        "tel:988"
+    }
+    assert set(rows[server.url("/ok")]) == {
+        "url",
+        "verdict",
+        "status",
+        "final_url",
+        "pages",
+        "attempts",
+        "message",
+    }
     assert rows[server.url("/ok")]["pages"] == ["help/index.html", "index.html"]
     assert rows[server.url("/notfound")]["verdict"] == "broken"
     assert rows[server.url("/notfound")]["pages"] == ["help/index.html"]
@@ -386,10 +431,17 @@ def test_cli_site_dir_json_and_exit_1(site: Path, server: LinkServer, tmp_path: 
 
 def test_cli_urls_file_exit_0_and_strict(server: LinkServer, tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
-    urls.write_text(f"# resources\n\n{server.url('/ok')}\n{server.url('/moved')}\nmailto:a@example.org\n")
+    urls.write_text(
+        f"# resources\n\n{server.url('/ok')}\n{server.url('/moved')}\nmailto:a@example.org\n"
+    )
     cache = tmp_path / "c.json"
     assert run_cli("--urls", str(urls), "--cache", str(cache), *FAST, cwd=tmp_path).returncode == 0
-    assert run_cli("--urls", str(urls), "--cache", str(cache), "--strict", *FAST, cwd=tmp_path).returncode == 1
+    assert (
+        run_cli(
+            "--urls", str(urls), "--cache", str(cache), "--strict", *FAST, cwd=tmp_path
+        ).returncode
+        == 1
+    )
 
 
 def test_cli_cache_and_no_cache(server: LinkServer, tmp_path: Path) -> None:
@@ -427,9 +479,20 @@ def test_cli_policy_blocked_expired_and_malformed(server: LinkServer, tmp_path: 
     urls = tmp_path / "urls.txt"
     urls.write_text(server.url("/ok") + "\n")
     policy = tmp_path / "policy.toml"
-    policy.write_text('[[hosts]]\nhost = "127.0.0.1"\nreason = "blocks bots"\nexpires = 2999-12-31\n')
+    policy.write_text(
+        '[[hosts]]\nhost = "127.0.0.1"\nreason = "blocks bots"\nexpires = 2999-12-31\n'
+    )
     report = tmp_path / "r.json"
-    proc = run_cli("--urls", str(urls), "--policy", str(policy), "--json", str(report), "--no-cache", cwd=tmp_path)
+    proc = run_cli(
+        "--urls",
+        str(urls),
+        "--policy",
+        str(policy),
+        "--json",
+        str(report),
+        "--no-cache",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0
     [row] = json.loads(report.read_text())
     assert row["verdict"] == "unverifiable" and "blocks bots" in row["message"]
@@ -438,7 +501,11 @@ def test_cli_policy_blocked_expired_and_malformed(server: LinkServer, tmp_path: 
     policy.write_text('[[hosts]]\nhost = "old.example.org"\nreason = "r"\nexpires = 2020-01-31\n')
     proc = run_cli("--urls", str(urls), "--policy", str(policy), "--no-cache", cwd=tmp_path)
     assert proc.returncode == 2
-    assert "old.example.org" in proc.stderr and "2020-01-31" in proc.stderr and "renew or delete" in proc.stderr
+    assert (
+        "old.example.org" in proc.stderr
+        and "2020-01-31" in proc.stderr
+        and "renew or delete" in proc.stderr
+    )
 
     policy.write_text("[[hosts]\nhost = ")
     proc = run_cli("--urls", str(urls), "--policy", str(policy), "--no-cache", cwd=tmp_path)

@@ -31,9 +31,11 @@ def test_a_marker_past_the_sources_list_is_reported() -> None:
 
 
 def test_stories_menus_snippets_and_911_need_no_marker() -> None:
-    text = ("<!-- illustrative -->\n\nMaya went 3 nights a week.\n\n<!-- /illustrative -->\n\n"
-            '--8<-- "figures/week-3.svg"\n\n<nav markdown>\n\n- [Step 2](#two)\n\n</nav>\n\n'
-            "In an emergency, call 911.\n")
+    text = (
+        "<!-- illustrative -->\n\nMaya went 3 nights a week.\n\n<!-- /illustrative -->\n\n"
+        '--8<-- "figures/week-3.svg"\n\n<nav markdown>\n\n- [Step 2](#two)\n\n</nav>\n\n'
+        "In an emergency, call 911.\n"
+    )
     assert rules(text) == []
 
 
@@ -53,7 +55,8 @@ def test_an_abbreviation_is_spelled_out_at_its_first_use() -> None:
 
     assert found("Call the National Alliance on Mental Illness (NAMI). NAMI helps.\n") == []
     assert found("Call NAMI. The National Alliance on Mental Illness helps.\n") == [
-        "abbr-first-use"]
+        "abbr-first-use"
+    ]
     assert found("Many intensive outpatient programs (IOPs) meet at night. An IOP helps.\n") == []
     assert found("Ask the FBI.\n") == ["abbr-unknown"]
     assert found("Text HOME to the line.\n") == []  # an everyday word (EVERYDAY)

@@ -38,7 +38,8 @@ def test_reading_grade_is_8_or_lower(site: Path, page) -> None:
     hardest = "\n".join(f"  grade {g:.1f}: {s}" for g, s in reading.hardest)
     assert reading.grade <= readability.MAX_GRADE, (
         f"{page.src}: reading grade {reading.grade} is above {readability.MAX_GRADE:g}. "
-        f"Shorten or simplify these sentences first:\n{hardest}")
+        f"Shorten or simplify these sentences first:\n{hardest}"
+    )
 
 
 @pytest.mark.parametrize("page", CONTENT, ids=str)
@@ -50,15 +51,21 @@ def test_page_ends_with_what_you_can_do_next(site: Path, page) -> None:
     anchor, text = own[-1]
     assert anchor == "next-steps" and "What you can do next" in text, (
         f"{page.src}: the last section must be `## What you can do next {{#next-steps}}`, "
-        f"not {re.sub('<[^>]+>', '', text).strip()!r}")
-    assert re.search(r"<li\b", section(body, "next-steps")), f"{page.src}: 'What you can do next' needs a short list"
+        f"not {re.sub('<[^>]+>', '', text).strip()!r}"
+    )
+    assert re.search(r"<li\b", section(body, "next-steps")), (
+        f"{page.src}: 'What you can do next' needs a short list"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_one_title_and_no_skipped_heading_levels(page) -> None:
     text = (ROOT / page.src).read_text(encoding="utf-8")
-    found = [str(p) for p in content_checks.check_markdown(text, page.src)
-             if p.rule in ("one-title", "heading-level")]
+    found = [
+        str(p)
+        for p in content_checks.check_markdown(text, page.src)
+        if p.rule in ("one-title", "heading-level")
+    ]
     assert found == [], "\n".join(found)
 
 
@@ -69,25 +76,30 @@ def test_plain_words_stand_next_to_clinical_ones(page) -> None:
         if len(re.findall(clinical, text, re.I)) >= times:
             assert re.search(plain, text, re.I), (
                 f"{page.src}: it says {clinical.strip(chr(92) + 'b')!r}; also use the word readers "
-                f"search with: {word!r}")
+                f"search with: {word!r}"
+            )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_no_discontinued_988_press_3_option(page) -> None:
     text = (ROOT / page.src).read_text(encoding="utf-8")
     assert not re.search(r"press(ing)?\s*3\b|\bpress three\b", text, re.I), (
-        f"{page.src}: 988's 'press 3' option ended in July 2025; remove it")
+        f"{page.src}: 988's 'press 3' option ended in July 2025; remove it"
+    )
 
 
 def test_stories_are_labelled_as_illustrative_composites(site: Path) -> None:
     html = article(built(site, next(p for p in PAGES if p.src == "docs/stories.md")))
     before_stories = re.split(r"<h2[^>]*>", html)[0]
     assert re.search(r"illustrative", before_stories, re.I) and re.search(
-        r"not real people", before_stories, re.I), (
+        r"not real people", before_stories, re.I
+    ), (
         "docs/stories.md: say once, before the first story, that the stories are "
-        "illustrative composites, not real people")
+        "illustrative composites, not real people"
+    )
     assert 'id="what-they-show"' in html or "id=what-they-show" in html, (
-        "docs/stories.md: add a 'What these stories show {#what-they-show}' section")
+        "docs/stories.md: add a 'What these stories show {#what-they-show}' section"
+    )
 
 
 def test_levels_of_care_table_covers_five_levels(site: Path) -> None:

@@ -33,9 +33,14 @@ def found(body: str) -> list[str]:
 
 
 def test_a_clean_page_has_no_problems() -> None:
-    assert found("Read [what an intensive outpatient program (IOP) is](what-is-an-iop.md). "
-                 "Call [988](tel:988).\n\n"
-                 "## Part\n\n### Sub\n\n## Next\n\n![A heart](a.png)\n") == []
+    assert (
+        found(
+            "Read [what an intensive outpatient program (IOP) is](what-is-an-iop.md). "
+            "Call [988](tel:988).\n\n"
+            "## Part\n\n### Sub\n\n## Next\n\n![A heart](a.png)\n"
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("page", all_pages(), ids=str)
@@ -45,58 +50,106 @@ def test_every_page_passes_the_markdown_checks(page) -> None:
 
 
 def test_no_two_pages_share_a_title_or_description() -> None:
-    keys = [site_checks.page_keys((ROOT / p.src).read_text(encoding="utf-8"), p.src)
-            for p in all_pages()]
+    keys = [
+        site_checks.page_keys((ROOT / p.src).read_text(encoding="utf-8"), p.src)
+        for p in all_pages()
+    ]
     assert [str(p) for p in site_checks.duplicates(keys)] == []
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("![](a.png)\n", "docs/x.md:11: image-alt: the image `a.png` has no alt text"),
-    ("text\n\n![ ](a.png){ .wide }\n", "docs/x.md:13: image-alt: the image `a.png`"),
-    ('<img src="a.png">\n', "docs/x.md:11: image-alt: the <img> `a.png` has no alt text"),
-    ('<img src="a.png" alt="">\n', "docs/x.md:11: image-alt: the <img> `a.png`"),
-    ("<script>alert(1)</script>\n", "docs/x.md:11: unsafe-html: <script> is not allowed"),
-    ("<STYLE>p {}</STYLE>\n", "docs/x.md:11: unsafe-html: <style> is not allowed"),
-    ('<object data="x"></object>\n', "docs/x.md:11: unsafe-html: <object> is not allowed"),
-    ('<embed src="x">\n', "docs/x.md:11: unsafe-html: <embed> is not allowed"),
-    ('<form action="x"></form>\n', "docs/x.md:11: unsafe-html: <form> is not allowed"),
-    ('<span onmouseover="x()">hi</span>\n', "docs/x.md:11: unsafe-html: the <span> tag has "
-     "the attribute `onmouseover`, which runs code: remove it"),
-    ("[Call us](javascript:call())\n", "docs/x.md:11: unsafe-html: the link `javascript:call()` "
-     "is a javascript: address"),
-    ("[A form](data:text/html,hi)\n", "docs/x.md:11: unsafe-html: the link `data:text/html,hi` "
-     "is a data: address"),
-    ("[SAMHSA](http://www.samhsa.gov/)\n", "docs/x.md:11: link-https: the link "
-     "`http://www.samhsa.gov/` is not secure: change http:// to https://"),
-    ("[SAMHSA][s]\n\n[s]: http://www.samhsa.gov/\n", "docs/x.md:13: link-https: the link "
-     "`http://www.samhsa.gov/` is not secure"),
-    ("[A file](ftp://example.org/f)\n", "docs/x.md:11: link-https: the link "
-     "`ftp://example.org/f` must start with https://"),
-    ("[SAMHSA](https://www.samhsa.gov/?a=1&fbclid=x)\n", "docs/x.md:11: link-tracking: the "
-     "link `https://www.samhsa.gov/?a=1&fbclid=x` carries tracking (fbclid)"),
-    ("[SAMHSA](https://www.samhsa.gov/?gclid=1&utm_campaign=x)\n", "docs/x.md:11: "
-     "link-tracking: the link `https://www.samhsa.gov/?gclid=1&utm_campaign=x` carries tracking "
-     "(gclid, utm_campaign)"),
-    ("For costs, [click\nhere](cost-and-insurance.md).\n", "docs/x.md:11: link-text: the link "
-     "text is \"click here\", which does not say where it goes"),
-    ("See [*Read more…*](a.md)\n", None),
-    ("[Here](a.md) [this page](a.md) [link](a.md) [More](a.md)\n",
-     'docs/x.md:11: link-text: the link text is "this page"'),
-    ("[https://www.samhsa.gov/](https://www.samhsa.gov/)\n", "docs/x.md:11: link-text: the "
-     "link text is a bare address (`https://www.samhsa.gov/`)"),
-    ("Go to <https://www.samhsa.gov/>.\n", "docs/x.md:11: link-text: the link text is a bare "
-     "address"),
-    ('<a href="https://www.samhsa.gov/">here</a>\n', 'docs/x.md:11: link-text: the link text '
-     'is "here"'),
-    ("[](a.md)\n", "docs/x.md:11: link-text: the link text is empty"),
-    ("### Deep\n", "docs/x.md:11: heading-level: the heading `### Deep` jumps from level 1 to "
-     "3: make it `## Deep`"),
-    ("## A\n\n#### B\n", "docs/x.md:13: heading-level: the heading `#### B` jumps from level 2"),
-    ("Part\n----\n\n#### B\n", "docs/x.md:14: heading-level: the heading `#### B` jumps from "
-     "level 2"),
-    ("# Again\n", "docs/x.md:11: one-title: a second top-level heading (`# Again`; the first is "
-     "on line 9)"),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("![](a.png)\n", "docs/x.md:11: image-alt: the image `a.png` has no alt text"),
+        ("text\n\n![ ](a.png){ .wide }\n", "docs/x.md:13: image-alt: the image `a.png`"),
+        ('<img src="a.png">\n', "docs/x.md:11: image-alt: the <img> `a.png` has no alt text"),
+        ('<img src="a.png" alt="">\n', "docs/x.md:11: image-alt: the <img> `a.png`"),
+        ("<script>alert(1)</script>\n", "docs/x.md:11: unsafe-html: <script> is not allowed"),
+        ("<STYLE>p {}</STYLE>\n", "docs/x.md:11: unsafe-html: <style> is not allowed"),
+        ('<object data="x"></object>\n', "docs/x.md:11: unsafe-html: <object> is not allowed"),
+        ('<embed src="x">\n', "docs/x.md:11: unsafe-html: <embed> is not allowed"),
+        ('<form action="x"></form>\n', "docs/x.md:11: unsafe-html: <form> is not allowed"),
+        (
+            '<span onmouseover="x()">hi</span>\n',
+            "docs/x.md:11: unsafe-html: the <span> tag has "
+            "the attribute `onmouseover`, which runs code: remove it",
+        ),
+        (
+            "[Call us](javascript:call())\n",
+            "docs/x.md:11: unsafe-html: the link `javascript:call()` is a javascript: address",
+        ),
+        (
+            "[A form](data:text/html,hi)\n",
+            "docs/x.md:11: unsafe-html: the link `data:text/html,hi` is a data: address",
+        ),
+        (
+            "[SAMHSA](http://www.samhsa.gov/)\n",
+            "docs/x.md:11: link-https: the link "
+            "`http://www.samhsa.gov/` is not secure: change http:// to https://",
+        ),
+        (
+            "[SAMHSA][s]\n\n[s]: http://www.samhsa.gov/\n",
+            "docs/x.md:13: link-https: the link `http://www.samhsa.gov/` is not secure",
+        ),
+        (
+            "[A file](ftp://example.org/f)\n",
+            "docs/x.md:11: link-https: the link `ftp://example.org/f` must start with https://",
+        ),
+        (
+            "[SAMHSA](https://www.samhsa.gov/?a=1&fbclid=x)\n",
+            "docs/x.md:11: link-tracking: the "
+            "link `https://www.samhsa.gov/?a=1&fbclid=x` carries tracking (fbclid)",
+        ),
+        (
+            "[SAMHSA](https://www.samhsa.gov/?gclid=1&utm_campaign=x)\n",
+            "docs/x.md:11: "
+            "link-tracking: the link `https://www.samhsa.gov/?gclid=1&utm_campaign=x` "
+            "carries tracking "
+            "(gclid, utm_campaign)",
+        ),
+        (
+            "For costs, [click\nhere](cost-and-insurance.md).\n",
+            "docs/x.md:11: link-text: the link "
+            'text is "click here", which does not say where it goes',
+        ),
+        ("See [*Read more…*](a.md)\n", None),
+        (
+            "[Here](a.md) [this page](a.md) [link](a.md) [More](a.md)\n",
+            'docs/x.md:11: link-text: the link text is "this page"',
+        ),
+        (
+            "[https://www.samhsa.gov/](https://www.samhsa.gov/)\n",
+            "docs/x.md:11: link-text: the link text is a bare address (`https://www.samhsa.gov/`)",
+        ),
+        (
+            "Go to <https://www.samhsa.gov/>.\n",
+            "docs/x.md:11: link-text: the link text is a bare address",
+        ),
+        (
+            '<a href="https://www.samhsa.gov/">here</a>\n',
+            'docs/x.md:11: link-text: the link text is "here"',
+        ),
+        ("[](a.md)\n", "docs/x.md:11: link-text: the link text is empty"),
+        (
+            "### Deep\n",
+            "docs/x.md:11: heading-level: the heading `### Deep` jumps from level 1 to "
+            "3: make it `## Deep`",
+        ),
+        (
+            "## A\n\n#### B\n",
+            "docs/x.md:13: heading-level: the heading `#### B` jumps from level 2",
+        ),
+        (
+            "Part\n----\n\n#### B\n",
+            "docs/x.md:14: heading-level: the heading `#### B` jumps from level 2",
+        ),
+        (
+            "# Again\n",
+            "docs/x.md:11: one-title: a second top-level heading (`# Again`; the first is "
+            "on line 9)",
+        ),
+    ],
+)
 def test_each_rule_names_the_line_and_the_fix(body: str, expected: str | None) -> None:
     problems = found(body)
     if expected is None:
@@ -105,81 +158,112 @@ def test_each_rule_names_the_line_and_the_fix(body: str, expected: str | None) -
     assert any(p.startswith(expected) for p in problems), problems
 
 
-@pytest.mark.parametrize("body", [
-    "```html\n<script>x</script> ![](a.png) [here](http://x.org)\n```\n",
-    "~~~~\n# Not a heading\n### nor this\n~~~~\n",
-    "- item\n\n    ```\n    <iframe></iframe>\n    ```\n",
-    "Type `<script>` or `[here](http://x.org)` to see it.\n",
-    "<!-- <iframe src=x></iframe> [here](http://x.org) -->\n",
-    "![A heart](a.png) and ![](b.png){ .decorative } and ![](c.png){ #id .decorative }\n",
-    '<img src="a.png" alt="" class="decorative"> <img src="b.png" alt="A heart">\n',
-    "Call [988](tel:988), [text 988](sms:988) or [email us](mailto:help@example.org).\n",
-    "[The national helpline](https://www.samhsa.gov/find-help/national-helpline?lang=es)\n",
-    "[988lifeline.org](https://988lifeline.org/)\n",
-    "Write to <mailto:help@online.example> about care.\n",
-    "Text\n\n---\n\nA rule, not a heading.\n",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "```html\n<script>x</script> ![](a.png) [here](http://x.org)\n```\n",
+        "~~~~\n# Not a heading\n### nor this\n~~~~\n",
+        "- item\n\n    ```\n    <iframe></iframe>\n    ```\n",
+        "Type `<script>` or `[here](http://x.org)` to see it.\n",
+        "<!-- <iframe src=x></iframe> [here](http://x.org) -->\n",
+        "![A heart](a.png) and ![](b.png){ .decorative } and ![](c.png){ #id .decorative }\n",
+        '<img src="a.png" alt="" class="decorative"> <img src="b.png" alt="A heart">\n',
+        "Call [988](tel:988), [text 988](sms:988) or [email us](mailto:help@example.org).\n",
+        "[The national helpline](https://www.samhsa.gov/find-help/national-helpline?lang=es)\n",
+        "[988lifeline.org](https://988lifeline.org/)\n",
+        "Write to <mailto:help@online.example> about care.\n",
+        "Text\n\n---\n\nA rule, not a heading.\n",
+    ],
+)
 def test_code_comments_and_allowed_forms_pass(body: str) -> None:
     assert found(body) == []
 
 
 def test_an_autolink_is_only_a_bare_address_not_html() -> None:
     assert [p.split(": ")[1] for p in found("See <https://online.example/care>.\n")] == [
-        "link-text"]
+        "link-text"
+    ]
 
 
 def test_a_page_without_a_title_heading() -> None:
     text = HEAD.replace("# A page\n", "") + "## Only a section\n"
     assert [str(p) for p in content_checks.check_markdown(text, "docs/x.md")][0].startswith(
-        "docs/x.md:8: one-title: the page has no `# Title` heading")
+        "docs/x.md:8: one-title: the page has no `# Title` heading"
+    )
 
 
 def test_front_matter_is_skipped_but_counted() -> None:
-    text = HEAD.replace("kind: info", "kind: info\nnote: \"[here](http://x.org)\"") + "![](a.png)\n"
+    text = HEAD.replace("kind: info", 'kind: info\nnote: "[here](http://x.org)"') + "![](a.png)\n"
     assert [str(p).split(": ", 2)[:2] for p in content_checks.check_markdown(text, "d.md")] == [
-        ["d.md:12", "image-alt"]]
+        ["d.md:12", "image-alt"]
+    ]
 
 
 def test_duplicates_name_both_pages() -> None:
-    pages = [site_checks.page_keys(HEAD, "docs/a.md"), site_checks.page_keys(HEAD, "docs/b.md"),
-             site_checks.page_keys(HEAD.replace("A page", "Other"), "docs/c.md")]
+    pages = [
+        site_checks.page_keys(HEAD, "docs/a.md"),
+        site_checks.page_keys(HEAD, "docs/b.md"),
+        site_checks.page_keys(HEAD.replace("A page", "Other"), "docs/c.md"),
+    ]
     lines = [str(p) for p in site_checks.duplicates(pages)]
-    assert lines[0].startswith('docs/a.md:2: duplicate-title: the title "A page" is also used '
-                               "by docs/b.md:2")
-    assert any(p.startswith("docs/b.md:3: duplicate-description: the description") and
-               "docs/a.md:3, docs/c.md:3" in p for p in lines), lines
+    assert lines[0].startswith(
+        'docs/a.md:2: duplicate-title: the title "A page" is also used by docs/b.md:2'
+    )
+    assert any(
+        p.startswith("docs/b.md:3: duplicate-description: the description")
+        and "docs/a.md:3, docs/c.md:3" in p
+        for p in lines
+    ), lines
 
 
 def test_the_cli_prints_problems_and_exits_1(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(HEAD + "[click here](http://example.org/)\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "content_checks.py"),
-                             str(page)], capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "content_checks.py"), str(page)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
         f"{page}:11: link-https: the link `http://example.org/` is not secure: change http:// to "
         "https:// (and check the page still opens)",
-        f"{page}:11: link-text: the link text is \"click here\", which does not say where it "
-        "goes: use words that name the page, e.g. [how to pay for an IOP](cost-and-insurance.md)"]
+        f'{page}:11: link-text: the link text is "click here", which does not say where it '
+        "goes: use words that name the page, e.g. [how to pay for an IOP](cost-and-insurance.md)",
+    ]
 
 
 def test_the_cli_passes_every_page() -> None:
     pages = [str(ROOT / p.src) for p in all_pages()]
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "content_checks.py"), *pages],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "content_checks.py"), *pages],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _code_rule_names() -> set[str]:
     """Kebab-case string literals in the check modules: the rule names they report."""
     names = set()
-    for module in ("frontmatter.py", "content_checks.py", "site_checks.py", "markdown_scan.py",
-                   "mkdocs_hooks.py", "phone_links.py", "mkdocs_messages.py"):
+    for module in (
+        "frontmatter.py",
+        "content_checks.py",
+        "site_checks.py",
+        "markdown_scan.py",
+        "mkdocs_hooks.py",
+        "phone_links.py",
+        "mkdocs_messages.py",
+    ):
         source = (ROOT / "scripts" / module).read_text(encoding="utf-8")
         names |= set(re.findall(r"\"([a-z]+(?:-[a-z]+)+)\"", source))
-        names |= {f"duplicate-{field}" for field in re.findall(r"for field in \(([^)]*)\)",
-                                                                 source)
-                  for field in re.findall(r"\"(\w+)\"", field)}
+        names |= {
+            f"duplicate-{field}"
+            for field in re.findall(r"for field in \(([^)]*)\)", source)
+            for field in re.findall(r"\"(\w+)\"", field)
+        }
     return names
 
 
@@ -194,7 +278,8 @@ def test_contributing_explains_every_rule_and_mkdocs_check() -> None:
     assert not missing, f"CONTRIBUTING.md's table of checks lacks {sorted(missing)}"
     # The one message of MkDocs' that the build does not say again in our form.
     assert "error parsing the configuration file" in text, (
-        "CONTRIBUTING.md does not quote MkDocs' message for a mkdocs.yml it cannot read")
+        "CONTRIBUTING.md does not quote MkDocs' message for a mkdocs.yml it cannot read"
+    )
 
 
 def test_contributing_shows_a_menu_entry_that_matches_mkdocs_yml() -> None:
@@ -207,7 +292,8 @@ def test_contributing_shows_a_menu_entry_that_matches_mkdocs_yml() -> None:
         entry = line.split("#")[0].rstrip()
         if entry and "staying-safe.md" not in entry:
             assert re.search(rf"(?m)^{re.escape(entry)}$", config), (
-                f"the example line {entry!r} is not in mkdocs.yml as written")
+                f"the example line {entry!r} is not in mkdocs.yml as written"
+            )
 
 
 def test_reading_grade_names_the_three_hardest_sentences() -> None:
@@ -215,7 +301,8 @@ def test_reading_grade_names_the_three_hardest_sentences() -> None:
 
     hard = readability.Reading(9.25, 120, [(14.0, "One."), (12.5, "Two."), (11.0, "Three.")])
     assert [str(p) for p in site_checks.reading_grade(hard, "docs/x.md", 8.0)] == [
-        'docs/x.md:1: reading-grade: the page reads at grade 9.2, above 8: shorten or simplify '
+        "docs/x.md:1: reading-grade: the page reads at grade 9.2, above 8: shorten or simplify "
         'its hardest sentences first: "One." (grade 14.0); "Two." (grade 12.5); "Three." '
-        '(grade 11.0)']
+        "(grade 11.0)"
+    ]
     assert site_checks.reading_grade(readability.Reading(8.0, 120, []), "docs/x.md", 8.0) == []

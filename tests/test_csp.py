@@ -21,10 +21,14 @@ import static_server
 from browser import DESKTOP, PHONE, new_context, settle
 from sitetools import build_site, copy_project
 
-CHANGED = ("Material's inline script changed: review it and update "
-           "scripts/csp-inline-hashes.txt")
-PERMISSIONS = ("camera=()", "microphone=()", "geolocation=()", "interest-cohort=()",
-               "browsing-topics=()")
+CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"
+PERMISSIONS = (
+    "camera=()",
+    "microphone=()",
+    "geolocation=()",
+    "interest-cohort=()",
+    "browsing-topics=()",
+)
 WATCH = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", e =>
@@ -60,6 +64,7 @@ def site_paths(site: Path) -> list[str]:
 
 # --- The policy in the built pages -------------------------------------------------
 
+
 def test_every_page_carries_the_policy_in_a_meta_tag(site: Path, rules) -> None:
     header_policy = site_headers.headers_for(rules, "/")["Content-Security-Policy"]
     hashes_per_page = set()
@@ -67,8 +72,9 @@ def test_every_page_carries_the_policy_in_a_meta_tag(site: Path, rules) -> None:
         html = (site / page).read_text(encoding="utf-8")
         meta = csp.meta_policy(html)
         assert meta, f"{page} has no CSP <meta> tag"
-        assert html.find("Content-Security-Policy") < html.find("<script"), \
+        assert html.find("Content-Security-Policy") < html.find("<script"), (
             f"{page}: the CSP <meta> must come before the first script"
+        )
         assert "frame-ancestors" not in meta, "browsers ignore frame-ancestors in <meta>"
         assert header_policy == meta + "; frame-ancestors 'self'", page
         scan = csp.scan_html(html)
@@ -104,9 +110,11 @@ def test_every_inline_script_is_pinned(site: Path) -> None:
 
 
 def test_the_scanner_flags_what_csp_would_block() -> None:
-    scan = csp.scan_html('<p style="color:red">x</p><a href="javascript:go()">y</a>'
-                         '<button onclick="go()">z</button><script type="application/ld+json">'
-                         '{}</script><script>go()</script>')
+    scan = csp.scan_html(
+        '<p style="color:red">x</p><a href="javascript:go()">y</a>'
+        '<button onclick="go()">z</button><script type="application/ld+json">'
+        "{}</script><script>go()</script>"
+    )
     assert len(scan.problems) == 3
     assert [s.text for s in scan.scripts] == ["go()"], "data blocks need no hash"
 
@@ -131,6 +139,7 @@ def test_a_changed_material_inline_script_fails_the_build(tmp_path: Path) -> Non
 
 # --- The _headers file --------------------------------------------------------------
 
+
 def test_headers_frame_embeds_for_anyone_and_nothing_else(site: Path, rules) -> None:
     for path in site_paths(site):
         policy = site_headers.headers_for(rules, path).get("Content-Security-Policy")
@@ -143,8 +152,9 @@ def test_headers_frame_embeds_for_anyone_and_nothing_else(site: Path, rules) -> 
 def test_no_header_is_set_by_two_rules_for_one_path(site: Path, rules) -> None:
     """Hosts join repeated headers with commas: two CSPs would both be enforced."""
     for path in site_paths(site):
-        names = [name for rule in site_headers.matching_rules(rules, path)
-                 for name, _ in rule.headers]
+        names = [
+            name for rule in site_headers.matching_rules(rules, path) for name, _ in rule.headers
+        ]
         repeated = {name for name in names if names.count(name) > 1}
         assert not repeated, f"{path}: {repeated} set by more than one rule"
 
@@ -164,18 +174,22 @@ def test_fingerprinted_assets_cache_for_a_year_and_pages_briefly(site: Path, rul
     assert any(p.endswith(".min.css") for p in fingerprinted)
     assert any(p.endswith(".min.js") for p in fingerprinted)
     for path in fingerprinted:
-        assert site_headers.headers_for(rules, path).get("Cache-Control") == \
-            "public, max-age=31536000, immutable", path
+        assert (
+            site_headers.headers_for(rules, path).get("Cache-Control")
+            == "public, max-age=31536000, immutable"
+        ), path
     for path in site_paths(site):
         if path.endswith((".html", "/")) or path.endswith(".json"):
             cache = site_headers.headers_for(rules, path).get("Cache-Control", "")
             age = re.search(r"max-age=(\d+)", cache)
-            assert "no-cache" in cache or (age and int(age.group(1)) <= 600), \
+            assert "no-cache" in cache or (age and int(age.group(1)) <= 600), (
                 f"{path}: pages need a short cache life, got {cache!r}"
+            )
             assert "immutable" not in cache, path
 
 
 # --- In Chromium, with the headers applied --------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
@@ -211,7 +225,8 @@ def test_the_server_applies_headers_and_gzip(served: str) -> None:
 
 
 def test_no_page_breaks_the_policy_and_first_views_match_the_model(
-        browser, site: Path, served: str) -> None:
+    browser, site: Path, served: str
+) -> None:
     problems = []
     for page in page_weight.html_pages(site):
         url = served + ("missing-page/" if page == "404.html" else page.removesuffix("index.html"))
@@ -235,8 +250,9 @@ def test_search_works_under_the_policy(browser, served: str) -> None:
     try:
         tab.goto(served, wait_until="load")
         settle(tab)
-        assert not [u for u in requests if re.search(r"search_index|/workers/", u)], \
+        assert not [u for u in requests if re.search(r"search_index|/workers/", u)], (
             "search loaded before the reader opened it"
+        )
         tab.keyboard.press("/")
         tab.locator(".md-search__input").press_sequentially("insurance")
         tab.wait_for_function("""() => /matching/.test(
@@ -248,25 +264,30 @@ def test_search_works_under_the_policy(browser, served: str) -> None:
         context.close()
 
 
-def test_only_embeds_can_be_framed_by_another_site(browser, served: str,
-                                                   tmp_path: Path) -> None:
+def test_only_embeds_can_be_framed_by_another_site(browser, served: str, tmp_path: Path) -> None:
     """A page on another origin frames one embed and one ordinary page."""
     (tmp_path / "index.html").write_text(
-        f'<!doctype html><title>clinic</title>'
+        f"<!doctype html><title>clinic</title>"
         f'<iframe id=embed src="{served}embed/benefits/"></iframe>'
-        f'<iframe id=page src="{served}benefits/"></iframe>')
+        f'<iframe id=page src="{served}benefits/"></iframe>'
+    )
     with static_server.serve(tmp_path) as clinic:
         context = new_context(browser)
         tab = context.new_page()
         try:
             tab.goto(clinic, wait_until="load")  # `load` waits for both frames too
             settle(tab)
-            by_id = {frame.frame_element().get_attribute("id"): frame
-                     for frame in tab.frames if frame.parent_frame}
+            by_id = {
+                frame.frame_element().get_attribute("id"): frame
+                for frame in tab.frames
+                if frame.parent_frame
+            }
             assert by_id["embed"].url.endswith("/embed/benefits/")
             assert by_id["embed"].locator("h1").count() == 1, "the embed did not load"
-            assert not by_id["page"].url.endswith("/benefits/") or \
-                by_id["page"].locator("h1").count() == 0, "another site framed a full page"
+            assert (
+                not by_id["page"].url.endswith("/benefits/")
+                or by_id["page"].locator("h1").count() == 0
+            ), "another site framed a full page"
         finally:
             context.close()
 

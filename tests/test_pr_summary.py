@@ -29,7 +29,9 @@ Call [988](tel:988). See [NAMI](https://www.nami.org/) and [the glossary](glossa
 
 def test_external_urls_cover_body_links_and_sources_but_not_code_or_internal() -> None:
     assert pr_summary.external_urls(OLD) == {
-        "https://www.samhsa.gov/find-help/national-helpline", "https://www.nami.org/"}
+        "https://www.samhsa.gov/find-help/national-helpline",
+        "https://www.nami.org/",
+    }
 
 
 def test_unchanged_links_are_not_rechecked() -> None:
@@ -39,12 +41,19 @@ def test_unchanged_links_are_not_rechecked() -> None:
 def test_added_and_changed_links_are_listed_once() -> None:
     new = OLD.replace("https://www.nami.org/", "https://www.nami.org/help") + (
         "\n[NIMH](https://www.nimh.nih.gov/) and [NIMH again](https://www.nimh.nih.gov/)\n"
-        "[old site](http://example.org/) [ref][r]\n\n[r]: https://988lifeline.org/\n")
-    new = new.replace("url: https://www.samhsa.gov/find-help/national-helpline",
-                      'url: "https://findtreatment.gov/"')
+        "[old site](http://example.org/) [ref][r]\n\n[r]: https://988lifeline.org/\n"
+    )
+    new = new.replace(
+        "url: https://www.samhsa.gov/find-help/national-helpline",
+        'url: "https://findtreatment.gov/"',
+    )
     assert pr_summary.added_urls(OLD, new) == [
-        "http://example.org/", "https://988lifeline.org/", "https://findtreatment.gov/",
-        "https://www.nami.org/help", "https://www.nimh.nih.gov/"]
+        "http://example.org/",
+        "https://988lifeline.org/",
+        "https://findtreatment.gov/",
+        "https://www.nami.org/help",
+        "https://www.nimh.nih.gov/",
+    ]
 
 
 def test_a_new_page_adds_all_its_links() -> None:
@@ -57,18 +66,25 @@ def test_built_html_follows_mkdocs_urls() -> None:
     assert pr_summary.built_html(site, "docs/benefits.md") == site / "benefits" / "index.html"
     assert pr_summary.built_html(site, "docs/about/index.md") == site / "about" / "index.html"
     assert pr_summary.built_html(site, "docs/about/privacy.md") == (
-        site / "about" / "privacy" / "index.html")
+        site / "about" / "privacy" / "index.html"
+    )
 
 
 def test_the_summary_shows_grades_and_link_results() -> None:
-    pages = [PageRow("docs/a.md", 6.2, 500, "A short one."),
-             PageRow("docs/b.md", 9.4, 300, "A very | long sentence."),
-             PageRow("docs/gone.md", None, 0, "")]
-    links = {"docs/a.md": ["https://ok.example/", "https://bad.example/"], "docs/b.md": [],
-             "docs/gone.md": ["https://ok.example/"]}
-    results = [{"url": "https://ok.example/", "verdict": "ok", "status": 200, "message": ""},
-               {"url": "https://bad.example/", "verdict": "broken", "status": 404,
-                "message": "not found"}]
+    pages = [
+        PageRow("docs/a.md", 6.2, 500, "A short one."),
+        PageRow("docs/b.md", 9.4, 300, "A very | long sentence."),
+        PageRow("docs/gone.md", None, 0, ""),
+    ]
+    links = {
+        "docs/a.md": ["https://ok.example/", "https://bad.example/"],
+        "docs/b.md": [],
+        "docs/gone.md": ["https://ok.example/"],
+    }
+    results = [
+        {"url": "https://ok.example/", "verdict": "ok", "status": 200, "message": ""},
+        {"url": "https://bad.example/", "verdict": "broken", "status": 404, "message": "not found"},
+    ]
     text = pr_summary.render(pages, links, results)
     assert "| `docs/a.md` | 6.2 ✅ | 500 | A short one. |" in text
     assert "| `docs/b.md` | 9.4 ❌ above 8 | 300 | A very \\| long sentence. |" in text
@@ -79,8 +95,9 @@ def test_the_summary_shows_grades_and_link_results() -> None:
 
 def test_the_summary_without_changes_or_link_check() -> None:
     assert "No page in `docs/` changed." in pr_summary.render([], {}, None)
-    text = pr_summary.render([PageRow("docs/a.md", 5.0, 10, "")],
-                             {"docs/a.md": ["https://x.example/"]}, None)
+    text = pr_summary.render(
+        [PageRow("docs/a.md", 5.0, 10, "")], {"docs/a.md": ["https://x.example/"]}, None
+    )
     assert "| https://x.example/ | `docs/a.md` | not checked |" in text
 
 

@@ -80,17 +80,19 @@ def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
     # a reader sees once they stop typing, and no stale results from a partial query.
     box.fill(query)
     box.press("End")
-    tab.wait_for_function("""q => document.querySelector('.md-search__input').value === q
+    tab.wait_for_function(
+        """q => document.querySelector('.md-search__input').value === q
         && /matching/.test(document.querySelector('.md-search-result__meta').textContent)
         && document.querySelector('.md-search-result__item > .md-search-result__link')""",
-                          arg=query)
+        arg=query,
+    )
     hrefs = tab.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link",
-        "links => links.map(a => a.href)")
+        ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
+    )
     base = urlsplit(base_url).path
     pages: list[str] = []
     for href in hrefs:
-        path = urlsplit(href).path[len(base):]
+        path = urlsplit(href).path[len(base) :]
         if path not in pages:
             pages.append(path)
     return pages[:count]
@@ -111,13 +113,15 @@ def search_tab(browser, base_url: str):
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_readers_words_find_the_right_page(search_tab, base_url: str, query: str,
-                                           expected: str) -> None:
+def test_readers_words_find_the_right_page(
+    search_tab, base_url: str, query: str, expected: str
+) -> None:
     found = top_pages(search_tab, base_url, query)
     assert expected in found, (
         f"searching {query!r} should show {expected} in the first 3 results, got {found}. "
         "Use the reader's words on that page (ideally in a heading) or raise its "
-        "front-matter search boost.")
+        "front-matter search boost."
+    )
 
 
 def test_results_are_dark_on_light_with_matches_in_bold(search_tab, base_url: str) -> None:
@@ -138,6 +142,6 @@ def test_results_are_dark_on_light_with_matches_in_bold(search_tab, base_url: st
     }""")
     assert found["texts"], "no search results shown"
     for text, colour, background in found["texts"]:
-        assert contrast(colour, background) >= 4.5, f"search result text \"{text}\" is faint"
+        assert contrast(colour, background) >= 4.5, f'search result text "{text}" is faint'
     assert found["marks"] and set(found["marks"]) == {"none"}, "matches must not be underlined"
-    assert found["missing"] == 0, "Material's \"Missing:\" line must be hidden"
+    assert found["missing"] == 0, 'Material\'s "Missing:" line must be hidden'

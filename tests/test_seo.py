@@ -33,9 +33,14 @@ def test_every_page_describes_itself_for_search_and_sharing(site: Path, page) ->
     assert meta(html, "name", "description") == page.meta["description"]
     canonical = [t["href"] for t in tags(html, "link") if t.get("rel") == "canonical"]
     assert canonical == [url], f"{page.src}: canonical {canonical}"
-    expected = {"og:title": page.meta["title"], "og:description": page.meta["description"],
-                "og:type": "article", "og:url": url, "og:site_name": "IOP Guide",
-                "og:locale": "en_US"}
+    expected = {
+        "og:title": page.meta["title"],
+        "og:description": page.meta["description"],
+        "og:type": "article",
+        "og:url": url,
+        "og:site_name": "IOP Guide",
+        "og:locale": "en_US",
+    }
     for name, value in expected.items():
         assert meta(html, "property", name) == value, f"{page.src}: {name}"
 
@@ -84,4 +89,5 @@ def test_the_build_never_writes_the_sitemap_line_into_docs() -> None:
 def test_robots_txt_follows_site_url() -> None:
     template = "User-agent: *\nAllow: /\nSitemap: https://old.example/sitemap.xml\n"
     assert seo.robots_txt(template, "https://example.org/iop/") == (
-        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/iop/sitemap.xml\n")
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/iop/sitemap.xml\n"
+    )

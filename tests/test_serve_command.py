@@ -36,9 +36,14 @@ def answers(port: int) -> bool:
 @contextmanager
 def serving(*args: str) -> Iterator[tuple[subprocess.Popen, list[str]]]:
     """`dev.py serve ARGS` in the background; yields the process and its output so far."""
-    process = subprocess.Popen([sys.executable, "scripts/dev.py", "serve", *args], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "scripts/dev.py", "serve", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     lines: list[str] = []
     try:
         yield process, lines
@@ -64,8 +69,9 @@ def wait_for_page(process: subprocess.Popen, lines: list[str]) -> tuple[str, str
         return url, response.read().decode("utf-8")
 
 
-def stop_and_check_the_port_is_freed(process: subprocess.Popen, port: int,
-                                     stop: signal.Signals) -> None:
+def stop_and_check_the_port_is_freed(
+    process: subprocess.Popen, port: int, stop: signal.Signals
+) -> None:
     os.kill(process.pid, stop)  # the process id only, as `kill PID` would
     process.wait(timeout=60)
     deadline = time.monotonic() + 30
@@ -93,13 +99,19 @@ def test_a_taken_port_is_named_in_one_line_another_is_used_and_ctrl_c_stops_it()
             said = [line for line in lines if f"port {taken} is in use" in line]
             assert len(said) == 1, "".join(lines)
             assert url != f"http://127.0.0.1:{taken}/" and "tel:988" in body
-            stop_and_check_the_port_is_freed(process, int(url.rsplit(":", 1)[1].strip("/")),
-                                             signal.SIGINT)
+            stop_and_check_the_port_is_freed(
+                process, int(url.rsplit(":", 1)[1].strip("/")), signal.SIGINT
+            )
 
 
 def run_dev(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "scripts/dev.py", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "scripts/dev.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_an_unknown_command_is_named_and_the_commands_are_listed() -> None:

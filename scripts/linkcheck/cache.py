@@ -86,7 +86,12 @@ class LinkCache:
         data = {
             "version": VERSION,
             "entries": {
-                url: {"checked": e.checked, "etag": e.etag, "final_url": e.final_url, "status": e.status}
+                url: {
+                    "checked": e.checked,
+                    "etag": e.etag,
+                    "final_url": e.final_url,
+                    "status": e.status,
+                }
                 for url, e in sorted(self.entries.items())
             },
         }

@@ -10,11 +10,22 @@ from linkcheck.cache import CacheEntry, LinkCache
 from linkcheck.fetch import Fetcher, Tally
 from linkcheck.follow import Chain, Prober, follow
 from linkcheck.models import Options, Result, Verdict
-from linkcheck.pages import fragment_is_checkable, has_anchor, looks_like_html, page_title, title_says_not_found
+from linkcheck.pages import (
+    fragment_is_checkable,
+    has_anchor,
+    looks_like_html,
+    page_title,
+    title_says_not_found,
+)
 from linkcheck.policy import match_policy
 from linkcheck.syntax import check_syntax
 
-STATUS_WORDS = {401: "login required", 403: "forbidden", 429: "too many requests", 999: "request denied"}
+STATUS_WORDS = {
+    401: "login required",
+    403: "forbidden",
+    429: "too many requests",
+    999: "request denied",
+}
 
 
 @dataclass
@@ -54,12 +65,17 @@ async def check_link(url: str, ctx: Context) -> Result:
             f"policy entry expires {entry.expires}",
         )
     if host == "invalid" or host.endswith(".invalid"):
-        return Result(url, Verdict.BROKEN, message="host does not resolve (.invalid is a reserved name)")
+        return Result(
+            url, Verdict.BROKEN, message="host does not resolve (.invalid is a reserved name)"
+        )
     if ctx.cache:
         cached = ctx.cache.fresh(url, time.time())
         if cached:
             return Result(
-                url, Verdict.OK, status=cached.status, final_url=cached.final_url or url,
+                url,
+                Verdict.OK,
+                status=cached.status,
+                final_url=cached.final_url or url,
                 message=f"cached (checked {cached.checked_text})",
             )
     base, fragment = urldefrag(url)
@@ -71,13 +87,17 @@ async def check_link(url: str, ctx: Context) -> Result:
     result.attempts = tally.attempts
     if result.verdict is Verdict.MOVED and fragment and result.final_url:
         result.final_url = f"{urldefrag(result.final_url)[0]}#{fragment}"
-        result.message = f"permanent redirect ({chain.first_status}): update the link to {result.final_url}"
+        result.message = (
+            f"permanent redirect ({chain.first_status}): update the link to {result.final_url}"
+        )
     if ctx.cache:
         if result.verdict is Verdict.OK:
             keep_etag = chain.final.headers.get("etag") if len(chain.urls) == 1 else None
             if chain.final.status == 304 and stale:
                 keep_etag = stale.etag
-            ctx.cache.remember(url, CacheEntry(time.time(), keep_etag, result.final_url, result.status))
+            ctx.cache.remember(
+                url, CacheEntry(time.time(), keep_etag, result.final_url, result.status)
+            )
         else:
             ctx.cache.forget(url)
     return result
@@ -105,12 +125,18 @@ def _failure(url: str, chain: Chain, tally: Tally) -> Result | None:
         return Result(url, Verdict.BROKEN, status, final, message=f"HTTP {status} {word}")
     if status in STATUS_WORDS or 500 <= status <= 599:
         word = STATUS_WORDS.get(status, "server error")
-        hint = "; the site may block automated clients, check by hand" if status in (401, 403, 999) else ""
+        hint = (
+            "; the site may block automated clients, check by hand"
+            if status in (401, 403, 999)
+            else ""
+        )
         message = f"HTTP {status} {word}{tries}{hint}{note}"
         return Result(url, Verdict.UNVERIFIABLE, status, final, message=message)
     if 400 <= status < 500:
         return Result(url, Verdict.BROKEN, status, final, message=f"HTTP {status} client error")
-    return Result(url, Verdict.UNVERIFIABLE, status, final, message=f"unexpected HTTP {status}{note}")
+    return Result(
+        url, Verdict.UNVERIFIABLE, status, final, message=f"unexpected HTTP {status}{note}"
+    )
 
 
 async def _judge(url: str, fragment: str, chain: Chain, ctx: Context, tally: Tally) -> Result:
@@ -121,7 +147,9 @@ async def _judge(url: str, fragment: str, chain: Chain, ctx: Context, tally: Tal
     status, final = reply.status, reply.url
     redirected = len(chain.urls) > 1
     if status == 304:
-        return Result(url, Verdict.OK, status, final, message="not modified since the last check (ETag)")
+        return Result(
+            url, Verdict.OK, status, final, message="not modified since the last check (ETag)"
+        )
     if redirected and _is_root(final) and not _is_root(url):
         message = f"soft 404: redirects to the site's home page {final}"
         return Result(url, Verdict.BROKEN, status, final, message=message)
@@ -129,20 +157,33 @@ async def _judge(url: str, fragment: str, chain: Chain, ctx: Context, tally: Tal
         probe_status, probe_final = await ctx.prober.landing(url)
         if probe_status == 200 and status == probe_status and probe_final == final:
             return Result(
-                url, Verdict.BROKEN, status, final,
-                message=f"soft 404: lands on {final}, the same page a nonexistent address on this site gets",
+                url,
+                Verdict.BROKEN,
+                status,
+                final,
+                message=f"soft 404: lands on {final}, "
+                "the same page a nonexistent address on this site gets",
             )
     if reply.body is not None:
         title = page_title(reply.body, reply.headers)
         if status == 200 and title_says_not_found(title):
-            return Result(url, Verdict.BROKEN, status, final, message=f"soft 404: the page title is {title!r}")
+            return Result(
+                url, Verdict.BROKEN, status, final, message=f"soft 404: the page title is {title!r}"
+            )
         checkable = fragment_is_checkable(fragment) and looks_like_html(reply.headers, reply.body)
         if checkable and not has_anchor(reply.body, reply.headers, fragment):
-            within = f" (within the first {ctx.opts.body_cap // 1024} KiB)" if reply.truncated else ""
-            return Result(url, Verdict.BROKEN, status, final, message=f"missing fragment #{fragment}{within}")
+            within = (
+                f" (within the first {ctx.opts.body_cap // 1024} KiB)" if reply.truncated else ""
+            )
+            return Result(
+                url, Verdict.BROKEN, status, final, message=f"missing fragment #{fragment}{within}"
+            )
     if chain.first_status in (301, 308) and chain.urls[1] != urldefrag(url)[0]:
         return Result(
-            url, Verdict.MOVED, status, final,
+            url,
+            Verdict.MOVED,
+            status,
+            final,
             message=f"permanent redirect ({chain.first_status}): update the link to {final}",
         )
     how = f" via redirect to {final}" if redirected else ""

@@ -210,15 +210,28 @@ class Fetcher:
                     try:
                         reply.status, reply.headers = response.status_code, response.headers
                         ok = 200 <= response.status_code < 300
-                        if want_body and method == "GET" and ok and looks_like_html(response.headers, None):
-                            reply.body, reply.truncated = await read_capped(response, self.opts.body_cap)
+                        if (
+                            want_body
+                            and method == "GET"
+                            and ok
+                            and looks_like_html(response.headers, None)
+                        ):
+                            reply.body, reply.truncated = await read_capped(
+                                response, self.opts.body_cap
+                            )
                     finally:
                         await response.aclose()
             except (TimeoutError, httpx.TimeoutException):
                 if limit < self.opts.timeout:
-                    reply.error_kind, reply.error = "deadline", "not finished before the run deadline"
+                    reply.error_kind, reply.error = (
+                        "deadline",
+                        "not finished before the run deadline",
+                    )
                 else:
-                    reply.error_kind, reply.error = "timeout", f"timed out after {self.opts.timeout:g} s"
+                    reply.error_kind, reply.error = (
+                        "timeout",
+                        f"timed out after {self.opts.timeout:g} s",
+                    )
             except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
                 reply.error_kind, reply.error = classify_error(exc)
         return reply

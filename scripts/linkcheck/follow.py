@@ -71,7 +71,7 @@ async def follow(
         if urlsplit(target).scheme not in ("http", "https"):
             return Chain(reply, urls, f"redirects to a non-web address {target}", first)
         if target in urls:
-            loop = urls[urls.index(target):] + [target]
+            loop = urls[urls.index(target) :] + [target]
             return Chain(reply, urls + [target], "redirect loop: " + " -> ".join(loop), first)
         if hop == MAX_REDIRECTS:
             return Chain(reply, urls, f"too many redirects (more than {MAX_REDIRECTS})", first)

@@ -15,7 +15,7 @@ BODY_CAP = 256 * 1024
 RETRY_AFTER_CAP = 30.0
 
 
-class Verdict(str, Enum):
+class Verdict(str, Enum):  # noqa: UP042 (StrEnum would change str() in reports)
     """What the checker concluded about one link."""
 
     OK = "ok"

@@ -42,7 +42,9 @@ def load_policy(path: Path, today: dt.date | None = None) -> dict[str, PolicyEnt
         raise PolicyError(f"{path}: not valid TOML ({exc})") from None
     extra = set(data) - {"hosts"}
     if extra:
-        raise PolicyError(f"{path}: unknown top-level key(s) {sorted(extra)}; only [[hosts]] is allowed")
+        raise PolicyError(
+            f"{path}: unknown top-level key(s) {sorted(extra)}; only [[hosts]] is allowed"
+        )
     entries = data.get("hosts", [])
     if not isinstance(entries, list):
         raise PolicyError(f"{path}: 'hosts' must be an array of tables ([[hosts]])")
@@ -53,10 +55,15 @@ def load_policy(path: Path, today: dt.date | None = None) -> dict[str, PolicyEnt
             raise PolicyError(f"{where}: must be a table")
         if set(item) != _KEYS:
             missing, unknown = sorted(_KEYS - set(item)), sorted(set(item) - _KEYS)
-            raise PolicyError(f"{where}: needs exactly host, reason, expires (missing {missing}, unknown {unknown})")
+            raise PolicyError(
+                f"{where}: needs exactly host, reason, expires "
+                f"(missing {missing}, unknown {unknown})"
+            )
         host, reason = item["host"], item["reason"]
         if not isinstance(host, str) or not host.strip() or "/" in host or " " in host.strip():
-            raise PolicyError(f"{where}: 'host' must be a bare host name like www.example.org, got {host!r}")
+            raise PolicyError(
+                f"{where}: 'host' must be a bare host name like www.example.org, got {host!r}"
+            )
         if not isinstance(reason, str) or not reason.strip():
             raise PolicyError(f"{where}: 'reason' must be a non-empty string")
         host = host.strip().lower().rstrip(".")

@@ -41,7 +41,9 @@ def _pages(result: Result, limit: int = 3) -> str:
     return shown + (f" (+{more} more)" if more > 0 else "")
 
 
-def print_table(results: list[Result], seconds: float, out: TextIO = sys.stdout, verbose: bool = False) -> None:
+def print_table(
+    results: list[Result], seconds: float, out: TextIO = sys.stdout, verbose: bool = False
+) -> None:
     """A readable summary grouped by verdict (OK links listed only when verbose)."""
     for verdict in ORDER:
         group = sorted((r for r in results if r.verdict is verdict), key=lambda r: r.url)
@@ -69,7 +71,10 @@ def _escape_prop(text: str) -> str:
 
 
 def print_github(
-    results: list[Result], page_base: str | None, fallback_file: str | None, out: TextIO = sys.stdout
+    results: list[Result],
+    page_base: str | None,
+    fallback_file: str | None,
+    out: TextIO = sys.stdout,
 ) -> None:
     """GitHub Actions annotations: ::error for broken, ::warning for moved/unverifiable."""
     for r in sorted(results, key=lambda r: (ORDER.index(r.verdict), r.url)):

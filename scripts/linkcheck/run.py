@@ -28,7 +28,9 @@ def make_client(opts: Options) -> httpx.AsyncClient:
         },
         follow_redirects=False,
         timeout=httpx.Timeout(opts.timeout),
-        limits=httpx.Limits(max_connections=opts.concurrency, max_keepalive_connections=opts.concurrency),
+        limits=httpx.Limits(
+            max_connections=opts.concurrency, max_keepalive_connections=opts.concurrency
+        ),
         trust_env=False,
     )
 
@@ -50,7 +52,9 @@ async def check_all(
             for task in tasks.values():
                 task.add_done_callback(lambda _task: on_done())
         if tasks:
-            _, pending = await asyncio.wait(tasks.values(), timeout=max(0.0, deadline_at - loop.time()) + GRACE)
+            _, pending = await asyncio.wait(
+                tasks.values(), timeout=max(0.0, deadline_at - loop.time()) + GRACE
+            )
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
@@ -64,7 +68,9 @@ async def check_all(
             message = f"not finished before the run deadline ({opts.deadline:g} s)"
             result = Result(url, Verdict.UNVERIFIABLE, message=message)
         elif task.exception() is not None:
-            result = Result(url, Verdict.UNVERIFIABLE, message=f"checker error: {task.exception()!r}")
+            result = Result(
+                url, Verdict.UNVERIFIABLE, message=f"checker error: {task.exception()!r}"
+            )
         else:
             result = task.result()
         result.pages = list(links[url])

@@ -7,7 +7,9 @@ from urllib.parse import unquote, urlsplit
 
 _PHONE = re.compile(r"^\+?[0-9()\- ]*[0-9][0-9()\- ]*$")
 _QUERY = re.compile(r"^body=.*$", re.S)
-_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*$")
+_ADDRESS = re.compile(
+    r"^[^@\s,;<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*$"
+)
 
 
 def check_syntax(url: str) -> tuple[bool, str]:
@@ -20,7 +22,10 @@ def check_syntax(url: str) -> tuple[bool, str]:
         if not _PHONE.match(number):
             return False, f"{scheme}: link has an invalid phone number {number!r}"
         if query and not _QUERY.match(query):
-            return False, f"{scheme}: link has an unexpected query {query!r} (only ?body= is allowed)"
+            return (
+                False,
+                f"{scheme}: link has an unexpected query {query!r} (only ?body= is allowed)",
+            )
         return True, f"{scheme}: syntax OK"
     if scheme == "mailto":
         parts = urlsplit(url)
