@@ -10,6 +10,7 @@ the page has an anchor for each entry (`#source-2`).
   988 after its first mention, needs none again; nor do headings. Text between
   `<!-- illustrative -->` and `<!-- /illustrative -->` is made up (a story) and is skipped,
   as are menus of links (`<nav>`), snippet lines (`--8<--`) and the numbers in COMMON.
+  A table may cite its source once, in the first sentence after it (its source note).
 - cite-source: a marker names a source the page does not list.
 
 Nothing here imports MkDocs: mkdocs_hooks.py calls `check` and `render`.
@@ -47,6 +48,7 @@ _NOT_TEXT = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\*\[|\|?\s*:?-{3,}|</?[a-zA-
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 # A sentence ends at . ! or ?, or just after a marker that follows one ("pay.[^2] Next").
 _SENTENCE_END = re.compile(
+    r"(?<!U\.S\.)"  # "the U.S. Department" goes on
     r"(?:(?<=[.!?])|(?<=[.!?]\[\^\d\])|(?<=[.!?]\[\^\d\d\]))"
     r"\s+(?=[\"'(\[*_]*[A-Z0-9])"
 )
@@ -56,6 +58,7 @@ _SENTENCE_END = re.compile(
 class Sentence:
     line: int
     text: str  # as written, markup and markers included
+    row: bool = False  # a table row
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -67,7 +70,7 @@ def sentences(text: str) -> list[Sentence]:
     found: list[Sentence] = []
     block: list[tuple[int, str]] = []
 
-    def flush() -> None:
+    def flush(row: bool = False) -> None:
         if not block:
             return
         joined = " ".join(part for _, part in block)
@@ -80,7 +83,7 @@ def sentences(text: str) -> list[Sentence]:
             index = joined.find(piece, start)
             line = max(n for offset, n in offsets if offset <= max(index, 0))
             if piece.strip():
-                found.append(Sentence(line, piece.strip()))
+                found.append(Sentence(line, piece.strip(), row))
             start = index + len(piece)
         block.clear()
 
@@ -92,7 +95,7 @@ def sentences(text: str) -> list[Sentence]:
             flush()
             if not re.fullmatch(r"\s*\|?[\s:|-]+\|?\s*", raw):
                 block.append((number, raw.strip().strip("|")))
-                flush()
+                flush(row=True)
             continue
         if _NOT_TEXT.match(raw):
             flush()
@@ -130,8 +133,33 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
     """cite-claim and cite-source problems of one page, by line."""
     problems: list[Problem] = []
     cited: set[str] = set()
+    rows: list[Sentence] = []  # uncited rows of the table just read
+
+    def uncited(sentence: Sentence) -> None:
+        new = [n for n in numbers(sentence.text) if n not in cited]
+        if new:
+            words = " ".join(_plain(sentence.text).split()[:8])
+            problems.append(
+                Problem(
+                    path,
+                    sentence.line,
+                    "cite-claim",
+                    f'the sentence "{words} ..." states {_shown(sentence.text, new[0])} '
+                    "but cites no source: add the number of its source after it, like "
+                    "[^1] (see `sources` in the front matter); a table may cite its "
+                    "source once, in the line right after it",
+                )
+            )
+
     for sentence in sentences(text):
         markers = [int(n) for n in MARKER.findall(sentence.text)]
+        if rows and not sentence.row:  # a table's source note cites its rows
+            for row in rows:
+                if markers:
+                    cited.update(numbers(row.text))
+                else:
+                    uncited(row)
+            rows.clear()
         for number in markers:
             if not 1 <= number <= source_count:
                 listed = (
@@ -153,22 +181,12 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
         stated = numbers(sentence.text)
         if markers:
             cited.update(stated)
-            continue
-        new = [n for n in stated if n not in cited]
-        if new:
-            words = " ".join(_plain(sentence.text).split()[:8])
-            problems.append(
-                Problem(
-                    path,
-                    sentence.line,
-                    "cite-claim",
-                    f"the sentence "
-                    f'"{words} ..." states {_shown(sentence.text, new[0])} '
-                    "but cites no source: add the number of its source "
-                    "after it, like [^1] (see `sources` in the front "
-                    "matter)",
-                )
-            )
+        elif sentence.row:
+            rows.append(sentence)
+        else:
+            uncited(sentence)
+    for row in rows:
+        uncited(row)
     return problems
 
 

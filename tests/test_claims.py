@@ -60,3 +60,14 @@ def test_an_abbreviation_is_spelled_out_at_its_first_use() -> None:
     assert found("Many intensive outpatient programs (IOPs) meet at night. An IOP helps.\n") == []
     assert found("Ask the FBI.\n") == ["abbr-unknown"]
     assert found("Text HOME to the line.\n") == []  # an everyday word (EVERYDAY)
+
+
+def test_a_table_cites_its_source_once_in_the_line_after_it() -> None:
+    table = "| Zone | Hours |\n| --- | --- |\n| Eastern | 10 to 10 |\n| Central | 9 to 9 |\n\n"
+    assert rules(table + "These are the line's own hours.[^1]\n") == []
+    assert rules(table + "Find your row.\n") == [(3, "cite-claim"), (4, "cite-claim")]
+    assert rules(table) == [(3, "cite-claim"), (4, "cite-claim")]
+
+
+def test_the_us_in_a_name_does_not_end_the_sentence() -> None:
+    assert rules("Call 1-866-444-3272 to reach the U.S. Department of Labor.[^1]\n") == []
