@@ -71,8 +71,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             return handle.read()
 
     def anchors(src: str) -> set[str]:
+        """The page's sections: its headings' anchors (not figure or form ids)."""
         file = files.get_file_from_path(src)
-        return set(getattr(file.page, "present_anchor_ids", None) or ()) if file else set()
+        found: set[str] = set()
+        stack = list(getattr(file.page, "toc", None) or ()) if file else []
+        while stack:
+            item = stack.pop()
+            found.add(item.id)
+            stack.extend(item.children)
+        return found
 
     def title(src: str) -> str:
         return site_checks.page_keys(source(src), src).title
