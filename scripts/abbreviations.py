@@ -74,7 +74,7 @@ def check(text: str, path: str, known: dict[str, Abbreviation] | None = None) ->
     for sentence in claims.sentences(text):
         while headings and headings[0][0] <= sentence.line:
             before += " " + headings.pop(0)[1]  # a heading may spell a name out
-        plain = claims._plain(sentence.text)
+        plain = claims.seen_words(sentence.text)
         for match in _CAPS.finditer(plain):
             word = match.group(0)
             base = word if word in known or word in EVERYDAY else word.removesuffix("s")

@@ -107,7 +107,7 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
-def _plain(sentence: str) -> str:
+def seen_words(sentence: str) -> str:
     """The words a reader sees: no link targets, attributes, tags or markers."""
     text = re.sub(r"\]\([^)]*\)", "]", sentence)
     text = re.sub(r"\{[^}]*\}|<[^>]+>", " ", text)
@@ -122,7 +122,7 @@ COMMON = {
 
 def numbers(sentence: str) -> list[str]:
     """The numbers a sentence states, each as its digits (or its words)."""
-    plain = _plain(sentence)
+    plain = seen_words(sentence)
     found = [re.sub(r"\D", "", m.group(0)) for m in _DIGITS.finditer(plain)]
     found = [number for number in found if number not in COMMON]
     found += [m.group(0).lower() for m in _NUMBER_WORD.finditer(plain)]
@@ -138,7 +138,7 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
     def uncited(sentence: Sentence) -> None:
         new = [n for n in numbers(sentence.text) if n not in cited]
         if new:
-            words = " ".join(_plain(sentence.text).split()[:8])
+            words = " ".join(seen_words(sentence.text).split()[:8])
             problems.append(
                 Problem(
                     path,
@@ -191,7 +191,7 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
 
 
 def _shown(sentence: str, number: str) -> str:
-    plain = _plain(sentence)
+    plain = seen_words(sentence)
     for match in _DIGITS.finditer(plain):
         if re.sub(r"\D", "", match.group(0)) == number:
             return match.group(0)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import yaml
 
 import markdown_scan
+import site_checks
 from frontmatter import Problem
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
@@ -232,7 +233,11 @@ def nav_suggestion(config_text: str, src: str, title: str) -> tuple[int, str, st
 
     After the last entry in the page's own folder, or the last entry of all."""
     lines = config_text.splitlines()
-    entries = [(node.start_mark.line + 1, str(node.value)) for node in _nav_values(config_text)]
+    entries = [
+        (node.start_mark.line + 1, str(node.value))
+        for node in site_checks.nav_values(config_text)
+        if str(node.value).endswith(".md")
+    ]
     if not entries:
         return len(lines), lines[-1] if lines else "", f"  - {src}"
     folder = posixpath.dirname(src)
@@ -243,35 +248,3 @@ def nav_suggestion(config_text: str, src: str, title: str) -> tuple[int, str, st
     key = title or posixpath.splitext(posixpath.basename(src))[0].replace("-", " ").capitalize()
     item = yaml.safe_dump({key: src}, allow_unicode=True, width=10**6).strip()
     return number, text, (prefix.group(0) if prefix else "  - ") + item
-
-
-def _nav_values(config_text: str) -> list[yaml.ScalarNode]:
-    try:
-        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    nav = next(
-        (
-            value
-            for key, value in root.value
-            if isinstance(key, yaml.ScalarNode) and key.value == "nav"
-        ),
-        None,
-    )
-    found: list[yaml.ScalarNode] = []
-
-    def walk(node: yaml.Node | None) -> None:
-        if isinstance(node, yaml.ScalarNode):
-            if str(node.value).endswith(".md"):
-                found.append(node)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item)
-        elif isinstance(node, yaml.MappingNode):
-            for _, value in node.value:
-                walk(value)
-
-    walk(nav)
-    return found

@@ -153,12 +153,13 @@ def source_line(source: str, sentence: str) -> int:
     return 1
 
 
-def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[Problem]:
-    """A problem for each nav entry naming a Markdown file that is not in docs/."""
+def nav_values(config_text: str) -> list[yaml.ScalarNode]:
+    """The values of mkdocs.yml's `nav` (page paths and links, never section titles), each
+    with its place in the file; none when the YAML cannot be read (MkDocs reports that)."""
     try:
         root = yaml.compose(config_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        return []  # MkDocs itself reports bad YAML with its line
+        return []
     if not isinstance(root, yaml.MappingNode):
         return []
     nav = next(
@@ -169,8 +170,13 @@ def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[P
         ),
         None,
     )
+    return _scalars(nav)
+
+
+def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[Problem]:
+    """A problem for each nav entry naming a Markdown file that is not in docs/."""
     problems = []
-    for node in _scalars(nav):
+    for node in nav_values(config_text):
         target = str(node.value).strip()
         if target.endswith(".md") and "://" not in target and target not in doc_files:
             problems.append(

@@ -9,18 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bench import BROWSER_ARGS  # one set of Chromium flags for tests and scripts
 from sitetools import ROOT, build_site, serve_directory
-
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="session")
