@@ -24,8 +24,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import page_weight
-import static_server
+from iopguide.tools import page_weight, static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER_ARGS = [

@@ -19,9 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-import embed
-import feed
-import qr
+from iopguide.finish import embed, feed, qr
 
 _build: dict[str, Any] = {}
 

@@ -13,11 +13,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-import csp
-import embed
-import favicon
-import reported
-import seo
+from iopguide.checks import reported
+from iopguide.finish import csp, embed, favicon
+from iopguide.finish import robots as seo
 
 log = logging.getLogger("mkdocs.hooks.iop.security")
 

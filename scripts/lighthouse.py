@@ -33,8 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import bench
-import page_weight
-import static_server
+from iopguide.tools import page_weight, static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / ".cache" / "lighthouse"

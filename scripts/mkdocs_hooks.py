@@ -17,14 +17,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-import claims
-import content_checks
-import frontmatter
-import html_fixes
-import mkdocs_messages
-import readability
-import reported
-import site_checks
+from iopguide.checks import claims, frontmatter, mkdocs_messages, readability, reported
+from iopguide.checks import content as content_checks
+from iopguide.checks import site as site_checks
+from iopguide.finish import html_fixes
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import readability
+from iopguide.checks import readability
 
 ROOT = Path(__file__).resolve().parent.parent
 

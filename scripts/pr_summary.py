@@ -23,13 +23,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# Imports below work when this file is run as a command from anywhere.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from iopguide.checks import frontmatter, markdown_scan
+from iopguide.paths import ROOT
 
-import frontmatter
-import markdown_scan
-
-ROOT = Path(__file__).resolve().parent.parent
 FRONT_MATTER_URL = re.compile(r"^\s*(?:-\s*)?url:\s*[\"']?(?P<url>https?://[^\s\"']+)", re.M)
 VERDICT_MARK = {
     "ok": "✅ ok",
@@ -98,7 +94,7 @@ def built_html(site: Path, path: str) -> Path:
 
 
 def page_row(site: Path, path: str) -> PageRow:
-    import readability  # needs textstat, which the URL functions do not
+    from iopguide.checks import readability  # needs textstat, which the URL functions do not
 
     html = built_html(site, path)
     if not html.is_file():

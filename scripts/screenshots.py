@@ -22,8 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import static_server
 from bench import BROWSER_ARGS, ROOT, build
+from iopguide.tools import static_server
 
 PHONE = {"width": 360, "height": 740}
 SCHEMES = ("light", "dark")

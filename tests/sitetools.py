@@ -16,8 +16,8 @@ from urllib.parse import urljoin
 
 import yaml
 
-import frontmatter
-import static_server
+from iopguide.checks import frontmatter
+from iopguide.tools import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -267,7 +267,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
 
 
 def test_the_corpus_covers_every_rule() -> None:
-    import content_checks
+    from iopguide.checks import content as content_checks
 
     fired = {
         match

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import page_weight
+from iopguide.tools import page_weight
 from sitetools import ROOT
 
 PAGES = page_weight.html_pages  # called on the built site below

@@ -15,12 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from linkcheck.cache import LinkCache
-from linkcheck.fetch import classify_error, parse_retry_after
-from linkcheck.models import USER_AGENT, Options, PolicyEntry, Verdict
-from linkcheck.policy import PolicyError, load_policy
-from linkcheck.run import check_urls
-from linkcheck.syntax import check_syntax
+from iopguide.linkcheck.cache import LinkCache
+from iopguide.linkcheck.fetch import classify_error, parse_retry_after
+from iopguide.linkcheck.models import USER_AGENT, Options, PolicyEntry, Verdict
+from iopguide.linkcheck.policy import PolicyError, load_policy
+from iopguide.linkcheck.run import check_urls
+from iopguide.linkcheck.syntax import check_syntax
 
 sys.path.insert(0, str(Path(__file__).parent))
 from linkserver import BIG_SIZE, LinkServer

@@ -3,8 +3,7 @@ cite-source, abbr-first-use and abbr-unknown, on small pages written here."""
 
 from __future__ import annotations
 
-import abbreviations
-import claims
+from iopguide.checks import abbreviations, claims
 
 GLOSSARY = {
     "NAMI": abbreviations.Abbreviation("NAMI", "National Alliance on Mental Illness"),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import content_checks
-import readability
+from iopguide.checks import content as content_checks
+from iopguide.checks import readability
 from sitetools import ROOT, all_pages, article, built, content_pages
 
 PAGES = all_pages()

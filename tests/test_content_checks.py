@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import content_checks
-import site_checks
+from iopguide.checks import content as content_checks
+from iopguide.checks import site as site_checks
 from sitetools import ROOT, all_pages
 
 HEAD = """---
@@ -297,7 +297,7 @@ def test_contributing_shows_a_menu_entry_that_matches_mkdocs_yml() -> None:
 
 
 def test_reading_grade_names_the_three_hardest_sentences() -> None:
-    import readability
+    from iopguide.checks import readability
 
     hard = readability.Reading(9.25, 120, [(14.0, "One."), (12.5, "Two."), (11.0, "Three.")])
     assert [str(p) for p in site_checks.reading_grade(hard, "docs/x.md", 8.0)] == [

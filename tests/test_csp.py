@@ -14,11 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import csp
-import page_weight
-import site_headers
-import static_server
 from browser import DESKTOP, PHONE, new_context, settle
+from iopguide.finish import csp, site_headers
+from iopguide.tools import page_weight, static_server
 from sitetools import build_site, copy_project
 
 CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"

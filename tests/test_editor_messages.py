@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-import mkdocs_messages
-import phone_links
-import site_checks
-from markdown_scan import Link
+from iopguide.checks import mkdocs_messages, phone_links
+from iopguide.checks import site as site_checks
+from iopguide.checks.markdown_scan import Link
 
 GOOD = [
     ("tel:988", "988"),

@@ -11,9 +11,8 @@ import jsmin
 import jsonschema
 import pytest
 
-import embed
-import qr
 from browser import PHONE, axe_violations, contrast, open_page
+from iopguide.finish import embed, qr
 from sitetools import content_pages, hrefs, serve_directory, tags
 
 EMBEDDED = [p for p in content_pages() if p.meta.get("sources") and p.url]  # not the home page

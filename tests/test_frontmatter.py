@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import frontmatter
+from iopguide.checks import frontmatter
 from sitetools import ROOT, all_pages
 
 TODAY = dt.date(2026, 11, 27)

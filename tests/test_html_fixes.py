@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import html_fixes
+from iopguide.finish import html_fixes
 from sitetools import all_pages
 
 TASK = (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import seo
+from iopguide.finish import robots as seo
 from sitetools import DOCS, all_pages, tags
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as in mkdocs.yml

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import site_headers
+from iopguide.finish import site_headers
 
 PINNED_FILE = Path(__file__).with_name("csp-inline-hashes.txt")
 CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"

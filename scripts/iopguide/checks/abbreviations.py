@@ -19,11 +19,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import claims
-import markdown_scan
-from frontmatter import Problem
+from iopguide.checks import claims, markdown_scan
+from iopguide.checks.frontmatter import Problem
+from iopguide.paths import GLOSSARY
 
-GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / ".snippets" / "glossary.md"
 _ENTRY = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>.+)$", re.M)
 _CAPS = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,7}(?:s)?(?![\w/-])")
 # All-capital words that are not abbreviations to spell out, each with its reason:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import markdown_scan
-from frontmatter import Problem
+from iopguide.checks import markdown_scan
+from iopguide.checks.frontmatter import Problem
 
 MARKER = re.compile(r"\[\^(\d+)\]")
 _ILLUSTRATIVE = re.compile(

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Checks on a page's Markdown: images, raw HTML, links and headings.
 
-    python scripts/content_checks.py docs/benefits.md ...   # what pre-commit runs
+    python3 scripts/dev.py check docs/benefits.md ...   # what pre-commit runs
 
 Each problem prints as `path:line: rule: what to do`, the same line the build
 prints, and the command exits 1 when any problem is an error. The command also
@@ -17,22 +16,13 @@ explained, with its fix, in CONTRIBUTING.md.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-# Imports below work when this file is run as a command from anywhere.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import abbreviations
-import claims
-import frontmatter
-import markdown_scan
-import phone_links
-import site_checks
-from frontmatter import Problem
-
-ROOT = Path(__file__).resolve().parent.parent
+from iopguide.checks import abbreviations, claims, frontmatter, markdown_scan, phone_links
+from iopguide.checks import site as site_checks
+from iopguide.checks.frontmatter import Problem
+from iopguide.paths import ROOT
 
 # Every rule the build can report, in the order CONTRIBUTING.md explains them.
 RULES = (
@@ -356,17 +346,3 @@ def _shown(page: Path, shown: dict[Path, Path]) -> str:
         return str(page.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(page)
-
-
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] in {"-h", "--help"}:
-        print(__doc__, file=sys.stderr)
-        return 2
-    problems = check_files([Path(arg) for arg in argv])
-    for problem in problems:
-        print(problem if problem.severity == "error" else f"{problem} (warning)")
-    return 1 if any(p.severity == "error" for p in problems) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

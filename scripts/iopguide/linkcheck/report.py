@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from linkcheck.models import Result, Verdict
+from iopguide.linkcheck.models import Result, Verdict
 
 ORDER = [Verdict.BROKEN, Verdict.UNVERIFIABLE, Verdict.MOVED, Verdict.OK]
 TITLES = {

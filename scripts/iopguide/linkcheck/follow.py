@@ -7,9 +7,9 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from linkcheck.fetch import Fetcher, Reply, Tally
-from linkcheck.models import MAX_REDIRECTS
-from linkcheck.pages import looks_like_html
+from iopguide.linkcheck.fetch import Fetcher, Reply, Tally
+from iopguide.linkcheck.models import MAX_REDIRECTS
+from iopguide.linkcheck.pages import looks_like_html
 
 REDIRECTS = {301, 302, 303, 307, 308}
 #: HEAD answers that a GET should double-check (servers often mishandle HEAD).

@@ -6,19 +6,19 @@ import time
 from dataclasses import dataclass
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from linkcheck.cache import CacheEntry, LinkCache
-from linkcheck.fetch import Fetcher, Tally
-from linkcheck.follow import Chain, Prober, follow
-from linkcheck.models import Options, Result, Verdict
-from linkcheck.pages import (
+from iopguide.linkcheck.cache import CacheEntry, LinkCache
+from iopguide.linkcheck.fetch import Fetcher, Tally
+from iopguide.linkcheck.follow import Chain, Prober, follow
+from iopguide.linkcheck.models import Options, Result, Verdict
+from iopguide.linkcheck.pages import (
     fragment_is_checkable,
     has_anchor,
     looks_like_html,
     page_title,
     title_says_not_found,
 )
-from linkcheck.policy import match_policy
-from linkcheck.syntax import check_syntax
+from iopguide.linkcheck.policy import match_policy
+from iopguide.linkcheck.syntax import check_syntax
 
 STATUS_WORDS = {
     401: "login required",

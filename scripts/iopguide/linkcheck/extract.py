@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from linkcheck.models import SITE_URL
+from iopguide.linkcheck.models import SITE_URL
 
 CHECKED_SCHEMES = ("http", "https", "mailto", "tel", "sms")
 #: Tag -> attributes that point at a resource the reader's browser fetches or follows.

@@ -6,9 +6,9 @@ import datetime as dt
 import tomllib
 from pathlib import Path
 
-from linkcheck.models import PolicyEntry
+from iopguide.linkcheck.models import PolicyEntry
 
-DEFAULT_POLICY = Path(__file__).resolve().parent.parent / "link-policy.toml"
+DEFAULT_POLICY = Path(__file__).with_name("link-policy.toml")
 _KEYS = {"host", "reason", "expires"}
 
 

@@ -10,12 +10,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from linkcheck.cache import LinkCache
-from linkcheck.extract import links_in_file, links_in_site
-from linkcheck.models import Options, Verdict
-from linkcheck.policy import DEFAULT_POLICY, PolicyError, load_policy
-from linkcheck.report import Progress, print_github, print_table, write_json
-from linkcheck.run import check_all
+from iopguide.linkcheck.cache import LinkCache
+from iopguide.linkcheck.extract import links_in_file, links_in_site
+from iopguide.linkcheck.models import Options, Verdict
+from iopguide.linkcheck.policy import DEFAULT_POLICY, PolicyError, load_policy
+from iopguide.linkcheck.report import Progress, print_github, print_table, write_json
+from iopguide.linkcheck.run import check_all
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 86400}

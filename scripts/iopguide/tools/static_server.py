@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import site_headers
-from page_weight import COMPRESSIBLE
+from iopguide.finish import site_headers
+from iopguide.tools.page_weight import COMPRESSIBLE
 
 TYPES = {
     ".js": "text/javascript",

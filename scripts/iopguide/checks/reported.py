@@ -8,7 +8,7 @@ script. `mkdocs serve` rebuilds in one process, so the hook clears this at each 
 
 from __future__ import annotations
 
-from frontmatter import Problem
+from iopguide.checks.frontmatter import Problem
 
 _seen: set[tuple[str, str]] = set()  # (source path as shown, rule)
 _built: dict[str, str] = {}  # source path as shown -> its built file, e.g. benefits/index.html

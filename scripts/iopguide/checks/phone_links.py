@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from frontmatter import Problem
-from markdown_scan import Link
+from iopguide.checks.frontmatter import Problem
+from iopguide.checks.markdown_scan import Link
 
 # Short codes a page may dial, each with the service it reaches.
 SHORT_CODES = {

@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-import frontmatter
-import markdown_scan
-from frontmatter import Problem
+from iopguide.checks import frontmatter, markdown_scan
+from iopguide.checks.frontmatter import Problem
 
 if TYPE_CHECKING:  # readability needs textstat, which the pre-commit CLI does without
-    from readability import Reading, Sentence
+    from iopguide.checks.readability import Reading, Sentence
 
 _WORD = re.compile(r"[^\W_]+")
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import yaml
 
-import markdown_scan
-import site_checks
-from frontmatter import Problem
+from iopguide.checks import markdown_scan
+from iopguide.checks import site as site_checks
+from iopguide.checks.frontmatter import Problem
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 _MISSING = re.compile(

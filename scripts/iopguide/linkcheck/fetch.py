@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from linkcheck.models import Options
-from linkcheck.pages import looks_like_html
+from iopguide.linkcheck.models import Options
+from iopguide.linkcheck.pages import looks_like_html
 
 RETRY_KINDS = {"timeout", "reset", "dns-temporary"}
 

@@ -1,0 +1,1 @@
+"""Everything the commands in scripts/ share; see ARCHITECTURE.md."""

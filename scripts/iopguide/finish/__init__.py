@@ -1,0 +1,1 @@
+"""What is made from a built site: embeds, feed, CSP, _headers, robots, page fixes."""

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions that MkDocs and Zensical both load from mkdocs.yml."""

@@ -1,0 +1,41 @@
+"""Citation markers: `[^3]` after a claim shows as a small link to entry 3 of Sources.
+
+Listed under `markdown_extensions` in mkdocs.yml, so MkDocs and Zensical render it the
+same way. Code spans keep `[^3]` as typed (Python-Markdown handles them first). A
+marker past the end of the page's Sources list is reported by the `cite-source` rule
+(checks/claims.py), which fails the build, so it is rendered like any other here.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from re import Match
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+
+from iopguide.checks.claims import MARKER
+
+
+class _Marker(InlineProcessor):
+    def handleMatch(  # type: ignore[override]
+        self, m: Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
+        number = m.group(1)
+        sup = etree.Element("sup", {"class": "iop-cite"})
+        link = etree.SubElement(
+            sup, "a", {"href": f"#source-{number}", "aria-label": f"Source {number}"}
+        )
+        link.text = number
+        return sup, m.start(0), m.end(0)
+
+
+class CitationsExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Above links (160), so `[^3]` is never read as the start of a link.
+        md.inlinePatterns.register(_Marker(MARKER.pattern, md), "iop-citation", 175)
+
+
+def makeExtension(**kwargs: object) -> CitationsExtension:
+    return CitationsExtension(**kwargs)
