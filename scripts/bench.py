@@ -16,45 +16,25 @@ they differ from the model.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from iopguide.tools import browser as chromium
 from iopguide.tools import page_weight, static_server
+from iopguide.tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 
 
 def build(out: Path, **extra_env: str) -> float:
-    """A strict build of the project into `out` (with `extra_env` such as SITE_URL);
-    returns its wall time in seconds, or exits with the build's output if it fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1", **extra_env)
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"the build failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    """A strict build into `out` (tools/build.py); its wall time in seconds. Exits with
+    the build's output if it fails."""
+    built = build_site(out, quiet=True, **extra_env)
+    if not built.ok:
+        sys.exit(f"the build failed:\n{built.output}")
+    return built.seconds
 
 
 def page_url(page: str) -> str:
@@ -63,12 +43,8 @@ def page_url(page: str) -> str:
 
 def browser_requests(site: Path, pages: list[str]) -> dict[str, list[tuple[str, int]]]:
     """For each page, the (path, encoded body bytes) of every request Chromium made."""
-    from playwright.sync_api import sync_playwright
-
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     seen: dict[str, list[tuple[str, int]]] = {}
-    with static_server.serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chrome, args=BROWSER_ARGS)
+    with static_server.serve(site) as base, chromium.launch() as browser:
         for page in pages:
             context = browser.new_context(viewport={"width": 360, "height": 740})
             tab = context.new_page()
@@ -83,7 +59,6 @@ def browser_requests(site: Path, pages: list[str]) -> dict[str, list[tuple[str, 
                 found.append((name, request.sizes()["responseBodySize"]))
             seen[page] = found
             context.close()
-        browser.close()
     return seen
 
 

@@ -3,9 +3,13 @@
     python3 scripts/dev.py serve   # set up, then preview at http://127.0.0.1:8000 with live reload
     python3 scripts/dev.py test    # set up, then run every test (finds or installs Chromium)
     python3 scripts/dev.py build   # set up, then build into site/ (replaced only on success)
+    python3 scripts/dev.py check docs/benefits.md ...   # the page checks alone (pre-commit)
+    python3 scripts/dev.py host [SITE]                  # serve a build like a real host
 
     serve --port N     preview on port N (default 8000; a free one if that is taken)
     test ARGS...       extra arguments go to pytest, e.g. `test tests/test_build.py -n0`
+    build --engine zensical   build with Zensical instead of MkDocs (needs `test` once)
+    host SITE --port N        gzip and the built _headers, as Netlify or Cloudflare would
 
 Needs only Python 3.11+. The virtual environment lives in .venv/ and is reused:
 `serve` and `build` install requirements.txt (what a build needs); `test` adds
@@ -21,7 +25,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import venv
 from pathlib import Path
 
@@ -35,6 +38,8 @@ COMMANDS = {
     "serve": "set up, then preview the site with live reload (--port N; default 8000)",
     "test": "set up, then run every test (extra arguments go to pytest)",
     "build": "set up, then build into site/ (replaced only when the build succeeds)",
+    "check": "check the given pages (front matter, Markdown rules), as pre-commit does",
+    "host": "serve a built site like a real host (gzip, _headers); default site/",
 }
 DEFAULT_PORT = 8000
 CHROMIUM_HELP = """\
@@ -80,6 +85,7 @@ def setup(requirements: Path = BUILD_REQUIREMENTS) -> None:
             "-r",
             str(requirements),
         ],
+        cwd=ROOT,  # requirements.txt installs this project in place (`-e .`)
         check=True,
     )
     for installed in _included(requirements):  # requirements-dev.txt brings the build set too
@@ -146,25 +152,15 @@ def tool_env() -> dict[str, str]:
     return env
 
 
-def build(output: Path = ROOT / "site") -> int:
-    """Build into a temporary folder; replace `output` only when the build succeeds."""
-    parent = output.parent
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=parent) as scratch:
-        fresh = Path(scratch) / "site"
-        result = subprocess.run(
-            [str(PYTHON), "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
-            cwd=ROOT,
-            env=tool_env(),
-        )
-        if result.returncode != 0:
-            say(f"the build failed, so {output.name}/ was left as it was")
-            return result.returncode
-        old = Path(scratch) / "old"
-        if output.exists():
-            output.rename(old)
-        fresh.rename(output)
-    say(f"built the site into {output.relative_to(ROOT)}/")
-    return 0
+def in_venv(module: str, args: list[str]) -> int:
+    """Run `python -m module args` with the project's virtual environment."""
+    return subprocess.run([str(PYTHON), "-m", module, *args], cwd=ROOT, env=tool_env()).returncode
+
+
+def build(args: list[str]) -> int:
+    """Build into site/ with MkDocs (or `--engine zensical`); site/ is replaced only
+    when the build succeeds (iopguide/tools/build.py)."""
+    return in_venv("iopguide.tools.build", args)
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -240,8 +236,18 @@ def main(argv: list[str]) -> int:
         setup()
         return serve(rest)
     if command == "build":
+        setup(DEV_REQUIREMENTS if "zensical" in rest else BUILD_REQUIREMENTS)
+        return build(rest)
+    if command == "check":
+        try:  # pre-commit runs this with only the checks' own packages installed
+            from iopguide.checks.cli import main as check
+        except ImportError:
+            setup()
+            return in_venv("iopguide.checks.cli", rest)
+        return check(rest)
+    if command == "host":
         setup()
-        return build()
+        return in_venv("iopguide.tools.static_server", rest or ["site"])
     setup(DEV_REQUIREMENTS)
     env = tool_env()
     env["CHROME_PATH"] = find_chromium()

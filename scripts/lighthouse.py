@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,18 +32,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import bench
+from iopguide.paths import ROOT
 from iopguide.tools import page_weight, static_server
+from iopguide.tools.browser import BROWSER_ARGS
 
-ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = "lighthouse@12.2.3"
 CLI = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run --disable-quic "
-    "--disable-dev-shm-usage"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *BROWSER_ARGS])  # the tests' flags
 TARGET_SCORE = 100
 TARGET_LCP_MS = 1200
 DEFAULT_RUNS = 3  # Lighthouse CI's default numberOfRuns
@@ -92,12 +88,6 @@ def install() -> Path:
         check=True,
     )
     return CLI
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def audit(cli: Path, url: str, page: str, report: Path) -> Result:
@@ -185,7 +175,7 @@ def main() -> int:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     cli = install()
-    port = free_port()
+    port = static_server.free_port()
     base = f"http://127.0.0.1:{port}/"
     results = []
     with tempfile.TemporaryDirectory(prefix="iop-lighthouse-") as scratch:

@@ -1,14 +1,21 @@
-"""MkDocs hooks: thin adapters from MkDocs events to the plain modules in scripts/.
+"""MkDocs hooks: thin adapters from MkDocs events to the steps in the iopguide package.
 
-Each check reports with `log.warning`, which a strict build turns into a failure.
-Problems marked as warnings by their rule (a review due soon) use `log.info`, so
-they show in the output without failing the build.
+`check` runs page by page as MkDocs reads each one (so `mkdocs serve` reports a mistake
+the moment a file is saved), and `finish` runs on the built folder at the end, exactly as
+`dev.py build --engine zensical` runs both around Zensical. Only what is MkDocs' own
+stays here: its warnings said plainly (iopguide/checks/mkdocs_messages.py) and a
+table of contents left out where a page hides it.
+
+Each problem is logged with `log.warning`, which a strict build turns into a failure.
+Problems marked as warnings by their rule (a review due soon) use `log.info`, so they
+show in the output without failing the build.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,10 +24,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from iopguide.checks import claims, frontmatter, mkdocs_messages, readability, reported
+from iopguide import project
 from iopguide.checks import content as content_checks
+from iopguide.checks import frontmatter, mkdocs_messages, reported
 from iopguide.checks import site as site_checks
-from iopguide.finish import html_fixes
+from iopguide.finish.run import finish_site
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
@@ -120,7 +128,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _report(frontmatter.check_page(text, path))
     _report(content_checks.check_markdown(text, path))
     _page_keys.append(site_checks.page_keys(text, path))
-    return claims.render(markdown, content_checks.source_count(page.meta))
+    return markdown  # citation markers are a Markdown extension (iopguide/render/citations.py)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -137,11 +145,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = html_fixes.no_abbr_in_headings(html_fixes.label_checklists(html))
-    return html_fixes.stack_tables(html_fixes.first_abbr_only(html))
-
-
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """`hide: [toc]` leaves the table of contents out. Material would still build a
     hidden one, twice, and set it up at load: on the glossary, 50 links and most of the
@@ -151,30 +154,22 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-def _unreadable_front_matter(page: Page) -> bool:
-    """MkDocs shows front matter it cannot read as text; its reading grade would only say
-    again what the front-matter rule has said."""
-    return not page.meta and (page.markdown or "").lstrip().startswith("---")
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if page.file.abs_src_path and not _unreadable_front_matter(page):
-        # Measured on the built page, reported on its source.
-        path = _project_path(page.file.abs_src_path, config)
-        reading = readability.measure(output)
-        _report(site_checks.reading_grade(reading, path, readability.MAX_GRADE))
-        with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
-            _report(
-                site_checks.hard_sentences(
-                    reading.too_hard,
-                    source.read(),
-                    path,
-                    readability.MAX_SENTENCE_WORDS,
-                    readability.MAX_SENTENCE_GRADE,
-                )
-            )
-    return html_fixes.drop_dangling_toc_label(html_fixes.drop_empty_tabindex(output))
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return html_fixes.drop_empty_tabindex(output_content)
+def on_post_build(config: MkDocsConfig) -> None:
+    """`finish` on the built folder: the same step Zensical's build ends with."""
+    with open(config.config_file_path, encoding="utf-8-sig") as source:
+        config_text = source.read()
+    settings = project.Settings(
+        config.site_name,
+        (config.site_url or "/").rstrip("/") + "/",  # `mkdocs serve` sets its own
+        Path(config.docs_dir),
+        Path(config.config_file_path),
+        config_text,
+    )
+    pages = project.source_pages(Path(config.docs_dir))
+    excused = frozenset(reported.built_with("unsafe-html"))
+    report = finish_site(Path(config.site_dir), settings, pages, excused)
+    _report(report.problems)
+    for warning in report.warnings:
+        log.warning(warning)
+    for note in report.notes:
+        log.info(note)

@@ -47,7 +47,7 @@ def external_urls(text: str) -> set[str]:
     """The http(s) addresses a page links to: its body links and its front-matter sources."""
     urls = {
         link.target
-        for link in markdown_scan.links(markdown_scan.masked(text))
+        for link in markdown_scan.links(text)
         if re.match(r"^https?://", link.target, re.I)
     }
     block = frontmatter.split(text)

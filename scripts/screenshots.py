@@ -16,13 +16,14 @@ Chromium is CHROME_PATH, else /usr/bin/chromium.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench import BROWSER_ARGS, ROOT, build
+from bench import build
+from iopguide.paths import ROOT
+from iopguide.tools import browser as chromium
 from iopguide.tools import static_server
 
 PHONE = {"width": 360, "height": 740}
@@ -72,30 +73,23 @@ def file_name(page: str, scheme: str) -> str:
 
 
 def shoot(site: Path, pages: list[str], out: Path, full_page: bool) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    with static_server.serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chrome, args=BROWSER_ARGS)
-        try:
-            for scheme in SCHEMES:
-                context = browser.new_context(
-                    viewport=PHONE, color_scheme=scheme, device_scale_factor=1
-                )
-                context.set_default_timeout(120_000)
-                tab = context.new_page()
-                for page in pages:
-                    tab.goto(base + page, wait_until="load")
-                    tab.evaluate("() => document.fonts.ready.then(() => true)")
-                    target = out / file_name(page, scheme)
-                    tab.screenshot(path=str(target), full_page=full_page)
-                    print(target)
-                    written.append(target)
-                context.close()
-        finally:
-            browser.close()
+    with static_server.serve(site) as base, chromium.launch() as browser:
+        for scheme in SCHEMES:
+            context = browser.new_context(
+                viewport=PHONE, color_scheme=scheme, device_scale_factor=1
+            )
+            context.set_default_timeout(120_000)
+            tab = context.new_page()
+            for page in pages:
+                tab.goto(base + page, wait_until="load")
+                tab.evaluate("() => document.fonts.ready.then(() => true)")
+                target = out / file_name(page, scheme)
+                tab.screenshot(path=str(target), full_page=full_page)
+                print(target)
+                written.append(target)
+            context.close()
     return written
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bench import BROWSER_ARGS  # one set of Chromium flags for tests and scripts
+from iopguide.tools import browser as chromium
 from sitetools import ROOT, build_site, serve_directory
 
 
@@ -19,7 +17,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
     result = build_site(ROOT, out)
     if result.returncode != 0:
-        pytest.fail(f"the strict build failed:\n{result.stdout}{result.stderr}", pytrace=False)
+        pytest.fail(f"the strict build failed:\n{result.output}", pytrace=False)
     return out
 
 
@@ -32,8 +30,8 @@ def base_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
+    path = chromium.chromium_path()
+    if path is None:
         pytest.fail(
             "Chromium not found: run the tests through `python3 scripts/dev.py test`, "
             "which finds or installs it, or set CHROME_PATH",
@@ -47,12 +45,8 @@ def browser(chromium_path: str):
     """One Chromium per test module. Playwright's sync API keeps an asyncio loop running
     while it is open, which would stop the link checker's own asyncio.run() in later
     modules, so it closes with each module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=BROWSER_ARGS)
+    with chromium.launch(chromium_path) as browser:
         yield browser
-        browser.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,85 +1,42 @@
-"""Helpers the tests share: the page list, real builds and a real local HTTP server."""
+"""Helpers the tests share: the page list, real builds, a real local HTTP server, HTML reading.
+
+Each is a thin name for the one way the package does it (iopguide.project, tools/build.py,
+tools/static_server.py), so the tests exercise what the commands use.
+"""
 
 from __future__ import annotations
 
 import functools
-import http.server
-import os
 import re
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
-
-from iopguide.checks import frontmatter
-from iopguide.tools import static_server
+from iopguide import project
+from iopguide.tools import build, static_server
+from iopguide.tools.build import Built, tool_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
-
-
-@dataclass(frozen=True)
-class DocPage:
-    src: str  # path from the project root, e.g. docs/benefits.md
-    url: str  # path from the site root, e.g. benefits/ ("" for the home page)
-    meta: dict
-
-    @property
-    def is_content(self) -> bool:
-        return self.meta.get("kind", "content") == "content"
-
-    def __str__(self) -> str:
-        return self.src
-
-
-def page_url(relative: Path) -> str:
-    parts = list(relative.with_suffix("").parts)
-    if parts[-1] == "index":
-        parts = parts[:-1]
-    return "".join(f"{part}/" for part in parts)
+PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "overrides", "scripts")
+DocPage = project.SourcePage
+__all__ = ["Built", "tool_env"]
 
 
 @functools.cache
 def all_pages() -> tuple[DocPage, ...]:
     """Every Markdown page in docs/ (dot-folders such as .snippets are not pages)."""
-    pages = []
-    for path in sorted(DOCS.rglob("*.md")):
-        relative = path.relative_to(DOCS)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        text = path.read_text(encoding="utf-8")
-        block = frontmatter.split(text)
-        meta = yaml.safe_load(block.yaml_text) if block else {}
-        pages.append(DocPage(str(path.relative_to(ROOT)), page_url(relative), meta or {}))
-    return tuple(pages)
+    return tuple(project.source_pages(DOCS))
 
 
 def content_pages() -> tuple[DocPage, ...]:
     return tuple(page for page in all_pages() if page.is_content)
 
 
-def tool_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
-    env.update(extra)
-    return env
-
-
-def build_site(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run a real strict `mkdocs build` of `project` into `out`."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=project,
-        env=tool_env(**env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def build_site(project: Path, out: Path, engine: str = "mkdocs", **env: str) -> Built:
+    """A real strict build of `project` into `out` (iopguide/tools/build.py)."""
+    return build.build_site(out, engine, project=project, **env)
 
 
 def copy_project(target: Path) -> Path:
@@ -94,32 +51,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files like a static host: a missing path gets the site's 404 page."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
-def serve_directory(directory: Path, handler: type = _QuietHandler):
-    """Serve `directory` on 127.0.0.1 at a free port, like a plain static host without
-    `_headers` (tests/test_csp.py serves them); a context manager yielding the base URL."""
-    return static_server.serve(
-        directory, handler=functools.partial(handler, directory=str(directory))
-    )
+def serve_directory(directory: Path, headers: bool = False):
+    """Serve `directory` on 127.0.0.1 at a free port, like a plain static host (with
+    `headers`, also its `_headers`, as Netlify would); a context manager yielding the
+    base URL. The one server the commands use too (iopguide/tools/static_server.py)."""
+    return static_server.serve(directory, headers=headers)
 
 
 class _Tags(HTMLParser):

@@ -36,7 +36,7 @@ def _break_and_build(tmp_path: Path, page: str, old: str, new: str) -> str:
     source.write_text(broken, encoding="utf-8")
     result = build_site(project, tmp_path / "out")
     assert result.returncode != 0, "the strict build passed with broken front matter"
-    return result.stdout + result.stderr
+    return result.output
 
 
 def test_removing_reviewed_fails_the_build_naming_page_and_field(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_the_404_page_offers_search_sections_and_the_crisis_line(site: Path) -> 
 def test_site_url_under_a_sub_path_fixes_sitemap_canonical_and_404(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = build_site(ROOT, out, SITE_URL="https://example.org/iop-guide/")
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0, result.output
     assert "https://example.org/iop-guide/benefits/" in (out / "sitemap.xml").read_text()
     html = (out / "benefits" / "index.html").read_text(encoding="utf-8")
     canonical = [t["href"] for t in tags(html, "link") if t.get("rel") == "canonical"]

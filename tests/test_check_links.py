@@ -18,11 +18,9 @@ import pytest
 from iopguide.linkcheck.cache import LinkCache
 from iopguide.linkcheck.fetch import classify_error, parse_retry_after
 from iopguide.linkcheck.models import USER_AGENT, Options, PolicyEntry, Verdict
-from iopguide.linkcheck.policy import PolicyError, load_policy
+from iopguide.linkcheck.policy import DEFAULT_POLICY, PolicyError, load_policy
 from iopguide.linkcheck.run import check_urls
 from iopguide.linkcheck.syntax import check_syntax
-
-sys.path.insert(0, str(Path(__file__).parent))
 from linkserver import BIG_SIZE, LinkServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -315,7 +313,7 @@ def test_policy_file_validation(tmp_path: Path) -> None:
 
 
 def test_shipped_policy_file_is_valid() -> None:
-    load_policy(ROOT / "scripts" / "link-policy.toml")
+    load_policy(DEFAULT_POLICY)  # scripts/iopguide/linkcheck/link-policy.toml
 
 
 @pytest.mark.parametrize(

@@ -70,3 +70,8 @@ def test_a_table_cites_its_source_once_in_the_line_after_it() -> None:
 
 def test_the_us_in_a_name_does_not_end_the_sentence() -> None:
     assert rules("Call 1-866-444-3272 to reach the U.S. Department of Labor.[^1]\n") == []
+
+
+def test_an_admonition_is_text_and_indented_code_is_not() -> None:
+    assert rules('!!! note "Hours"\n\n    An IOP meets 9 hours a week.\n') == [(3, "cite-claim")]
+    assert rules("Run this:\n\n    meet 9 hours a week\n") == []

@@ -38,6 +38,7 @@ def test_pip_install_requirements_then_mkdocs_build_strict(tmp_path: Path) -> No
             "-r",
             str(ROOT / "requirements.txt"),
         ],
+        cwd=ROOT,  # requirements.txt installs this project (`-e .`) from here
         capture_output=True,
         text=True,
         timeout=900,

@@ -5,7 +5,9 @@
    until the reader opens search, focuses the search box, or arrives with ?q= (the 404
    page's search form) or ?h= (search-term highlighting). Then both load at once and
    search works as before; Material shows "Initializing search" meanwhile.
-   tests/test_csp.py checks what a first view loads and that search still works. */
+   tests/test_csp.py checks what a first view loads and that search still works.
+   Zensical's search has no search form: there this file steps aside and search loads
+   with the page as Zensical intends (tests/test_engines.py). */
 (function () {
   "use strict";
   var toggle = document.getElementById("__search");

@@ -10,7 +10,7 @@ sentence: "the Substance Abuse and Mental Health Services Administration (SAMHSA
 An all-capital word that is not in the glossary must be added to it, unless it is an
 everyday word (EVERYDAY) or written out instead.
 
-Nothing here imports MkDocs: mkdocs_hooks.py and content_checks.py call `check`.
+Nothing here imports MkDocs: content.py calls `check`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iopguide.checks import claims, markdown_scan
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 from iopguide.paths import GLOSSARY
 
 _ENTRY = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<title>.+)$", re.M)
@@ -69,7 +69,7 @@ def check(text: str, path: str, known: dict[str, Abbreviation] | None = None) ->
     seen: set[str] = set()
     before = ""  # the text so far, headings included, to find a name written earlier
     problems = []
-    headings = [(h.line, h.text) for h in markdown_scan.headings(markdown_scan.masked(text))]
+    headings = [(h.line, h.text) for h in markdown_scan.headings(text)]
     for sentence in claims.sentences(text):
         while headings and headings[0][0] <= sentence.line:
             before += " " + headings.pop(0)[1]  # a heading may spell a name out

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from iopguide.checks import markdown_scan
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 
 MARKER = re.compile(r"\[\^(\d+)\]")
 _ILLUSTRATIVE = re.compile(
@@ -66,7 +66,9 @@ def sentences(text: str) -> list[Sentence]:
 
     Headings, admonition titles, raw HTML lines and the glossary's abbreviation lines are
     not running text. Each list item and each table row is a block of its own."""
-    body = markdown_scan.masked(_ILLUSTRATIVE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text))
+    body = markdown_scan.masked(text)
+    for match in _ILLUSTRATIVE.finditer(text):  # masked() keeps every offset where it was
+        body = body[: match.start()] + re.sub(r"[^\n]", " ", match[0]) + body[match.end() :]
     found: list[Sentence] = []
     block: list[tuple[int, str]] = []
 

@@ -1,45 +1,32 @@
-"""Find links, images, raw HTML tags and headings in a page's Markdown source.
+"""Find links, images, raw HTML tags and headings in a page's Markdown, with their lines.
 
-The scan works on a *masked* copy of the page: the front matter, fenced code
-blocks, inline code and HTML comments are blanked out with spaces, keeping every
-newline, so an offset into the masked text is also an offset into the source and
-line numbers stay real (front matter included in the count). Nothing here knows
-about MkDocs; content_checks.py turns what is found into problems.
+Everything is read from markdown-it-py tokens (markdown_tokens.py). `masked()` blanks
+what the site shows as code (fenced, indented or inline) and the HTML comments, found
+from the tokens; the scans then read the tokens of that masked copy, so code and
+comments hold no link, tag or heading, and the text after a comment on its line is
+Markdown, as Python-Markdown reads it. Line numbers are real source lines (front matter
+included in the count). Every function takes the page as read from its file (not a
+masked copy: there, a line whose comment was blanked may look like indented code).
+Nothing here knows about MkDocs: the modules beside it turn what is found into problems.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from iopguide.checks import frontmatter
+from markdown_it.token import Token
 
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-# [text](target "title"){ attrs } and ![alt](src){ attrs }; text may wrap onto the next line.
-INLINE_LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
-    r"\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"
-    r"(?P<attrs>\{[^}\n]*\})?"
-)
-REFERENCE_LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<ref>[^\[\]]*)\]"
-    r"(?P<attrs>\{[^}\n]*\})?"
-)
-REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s|$)", re.M)
-AUTOLINK = re.compile(r"<(?P<target>(?:https?|ftp|mailto|tel|sms|javascript|data):[^\s<>]*)>", re.I)
-HTML_TAG = re.compile(
-    r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-)
-HTML_ATTR = re.compile(
-    r"(?P<name>[^\s\"'>/=]+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?"
-)
-ATX_HEADING = re.compile(
-    r"^[ ]{0,3}(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*#*[ \t]*$", re.M
-)
-SETEXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?P<mark>=+|-+)[ \t]*$")
-LIST_OR_BLOCK = re.compile(r"^\s*([-*+>|]|\d+[.)]|!!!|\?\?\?|:)")
+from iopguide.checks import raw_html
+from iopguide.checks.markdown_tokens import Page, parse
+
+# attr_list, which markdown-it does not know: `{ .decorative }` right after an image.
+_ATTR_LIST = re.compile(r"\{[^}\n]*\}")
+_HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
+# Same-line order of links, as editors have always seen it: inline, reference-style,
+# definitions, autolinks, then HTML.
+_INLINE, _REFERENCE, _DEFINITION, _AUTOLINK, _HTML = range(5)
 
 
 @dataclass(frozen=True)
@@ -69,130 +56,167 @@ class Heading:
     text: str
 
 
-def _blank(text: str) -> str:
-    """Spaces for every character but newlines, so offsets and lines do not move."""
-    return re.sub(r"[^\n]", " ", text)
-
-
-def masked(text: str) -> str:
-    """The page with front matter, fenced code, inline code and comments blanked."""
-    lines = text.split("\n")
-    block = frontmatter.split(text)
-    start = block.body_line - 1 if block else 0
-    out = [_blank(line) for line in lines[:start]]
-    fence: re.Match[str] | None = None
-    for line in lines[start:]:
-        if fence is None:
-            opened = FENCE_OPEN.match(line)
-            if opened:
-                fence = opened
-                out.append(_blank(line))
-            else:
-                out.append(line)
-            continue
-        closing = line.strip()
-        marker = fence.group("fence")
-        if closing.startswith(marker[0] * len(marker)) and not closing.strip(marker[0]):
-            fence = None
-        out.append(_blank(line))
-    body = "\n".join(out)
-    body = HTML_COMMENT.sub(lambda m: _blank(m.group(0)), body)
-    return INLINE_CODE.sub(lambda m: _blank(m.group(0)), body)
-
-
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _attrs(raw: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for match in HTML_ATTR.finditer(raw):
-        value = match.group("value") or ""
-        found[match.group("name").lower()] = value.strip("\"'")
-    return found
+def _raw_html(page: Page) -> list[tuple[int, raw_html.RawHtml]]:
+    """Each piece of raw HTML, read, with the source line it starts on."""
+    found = [
+        (token.map[0] + 1, raw_html.read(token.content))
+        for token in page.tokens
+        if token.type == "html_block" and token.map
+    ]
+    found += [
+        (page.line(parent, child.meta["start"]), raw_html.read(child.content))
+        for parent, child in page.inline()
+        if child.type == "html_inline"
+    ]
+    return sorted(found, key=lambda item: item[0])
 
 
-def tags(body: str) -> list[Tag]:
-    """Every raw HTML start tag in the masked page."""
+def tags(text: str) -> list[Tag]:
+    """Every raw HTML start tag of the page, in order."""
     return [
-        Tag(line_of(body, m.start()), m.group("name").lower(), _attrs(m.group("attrs")))
-        for m in HTML_TAG.finditer(body)
+        Tag(line + tag.line, tag.name, tag.attrs)
+        for line, html in _raw_html(_scanned(text))
+        for tag in html.tags
     ]
 
 
-def links(body: str) -> list[Link]:
-    """Every link and image: inline, reference-style, autolinks and HTML <a>/<img>."""
-    refs = {m.group("ref").strip().lower(): m.group("target") for m in REFERENCE_DEF.finditer(body)}
-    found = [
-        Link(
-            line_of(body, m.start()),
-            m.group("text"),
-            m.group("target"),
-            bool(m.group("bang")),
-            m.group("attrs") or "",
+def _markdown_link(page: Page, parent: Token, child: Token) -> tuple[int, Link] | None:
+    start, end = child.meta.get("start"), child.meta.get("end")
+    if start is None or end is None:
+        return None
+    line = page.line(parent, start)
+    if child.type == "link_open" and child.info == "auto":
+        return _AUTOLINK, Link(
+            line, parent.content[start + 1 : end - 1], child.attrs["href"], False
         )
-        for m in INLINE_LINK.finditer(body)
-    ]
-    for m in REFERENCE_LINK.finditer(body):
-        ref = (m.group("ref") or m.group("text")).strip().lower()
-        if ref in refs:
-            # Its target is checked once, at the definition; this entry carries the text.
+    image = child.type == "image"
+    attrs = _ATTR_LIST.match(parent.content, end)
+    text = child.content if image else child.meta.get("text", "")
+    target = str(child.attrs["src" if image else "href"])
+    if "label" in child.meta:  # a reference-style use: its target is checked at the definition
+        return _REFERENCE, Link(
+            line, text, target, image, "reference " + (attrs[0] if attrs else "")
+        )
+    return _INLINE, Link(line, text, target, image, attrs[0] if attrs else "")
+
+
+def links(text: str) -> list[Link]:
+    """Every link and image: inline, reference-style, autolinks, `[ref]: url` definitions
+    and HTML <a>/<img>."""
+    page = _scanned(text)
+    found: list[tuple[int, int, Link]] = []
+    for parent, child in page.inline():
+        if child.type in ("link_open", "image"):
+            made = _markdown_link(page, parent, child)
+            if made:
+                found.append((made[1].line, made[0], made[1]))
+    for token in page.tokens:
+        if token.type == "definition" and token.map:
+            url = token.meta["url"]
             found.append(
-                Link(
-                    line_of(body, m.start()),
-                    m.group("text"),
-                    refs[ref],
-                    bool(m.group("bang")),
-                    "reference " + (m.group("attrs") or ""),
+                (
+                    token.map[0] + 1,
+                    _DEFINITION,
+                    Link(token.map[0] + 1, None, url, False, "definition"),
                 )
             )
-    for m in REFERENCE_DEF.finditer(body):  # checked as targets, with no text of their own
-        found.append(Link(line_of(body, m.start()), None, m.group("target"), False, "definition"))
-    for m in AUTOLINK.finditer(body):
-        found.append(Link(line_of(body, m.start()), m.group("target"), m.group("target"), False))
-    for tag in tags(body):
+    for tag in tags(text):
         if tag.name == "a" and "href" in tag.attrs:
-            found.append(Link(tag.line, "", tag.attrs["href"], False, "html"))
+            found.append((tag.line, _HTML, Link(tag.line, "", tag.attrs["href"], False, "html")))
         elif tag.name == "img":
+            shown = tag.attrs.get("alt")
+            attrs = "html class=" + tag.attrs.get("class", "")
             found.append(
-                Link(
-                    tag.line,
-                    tag.attrs.get("alt"),
-                    tag.attrs.get("src", ""),
-                    True,
-                    "html class=" + tag.attrs.get("class", ""),
-                )
+                (tag.line, _HTML, Link(tag.line, shown, tag.attrs.get("src", ""), True, attrs))
             )
-    return sorted(found, key=lambda link: link.line)
+    return [link for _, _, link in sorted(found, key=lambda item: item[:2])]
 
 
-def html_link_texts(body: str) -> list[tuple[int, str]]:
-    """The text inside each raw HTML <a ...>...</a>, with its line."""
-    return [
-        (line_of(body, m.start()), re.sub(r"<[^>]+>", "", m.group(1)))
-        for m in re.finditer(r"<a\b[^>]*>(.*?)</a\s*>", body, re.S | re.I)
-    ]
-
-
-def headings(body: str) -> list[Heading]:
-    """ATX (`## Title`), setext (underlined) and raw HTML <h1>-<h6> headings, in order."""
+def html_link_texts(text: str) -> list[tuple[int, str]]:
+    """The text inside each raw HTML <a ...>...</a>, tags left out, with its line."""
+    page = _scanned(text)
     found = [
-        Heading(line_of(body, m.start()), len(m.group("hashes")), m.group("text") or "")
-        for m in ATX_HEADING.finditer(body)
+        (line + anchor.line, anchor.text)
+        for line, html in _raw_html(page)
+        for anchor in html.anchors
     ]
-    lines = body.split("\n")
-    for index in range(1, len(lines)):
-        underline = SETEXT_UNDERLINE.match(lines[index])
-        above = lines[index - 1]
-        if (
-            underline
-            and above.strip()
-            and not LIST_OR_BLOCK.match(above)
-            and not ATX_HEADING.match(above)
-        ):
-            level = 1 if underline.group("mark")[0] == "=" else 2
-            found.append(Heading(index, level, above.strip()))
-    for tag in tags(body):
-        if re.fullmatch(r"h[1-6]", tag.name):
-            found.append(Heading(tag.line, int(tag.name[1]), ""))
+    opened: tuple[Token, int, int] | None = None  # an inline <a ...>: its token, line, end
+    for parent, child in page.inline():  # <a ...>, what is inside, then </a>
+        if child.type != "html_inline":
+            continue
+        tag = raw_html.read(child.content).tags
+        if tag and tag[0].name == "a" and not child.content.rstrip().endswith("/>"):
+            opened = (parent, page.line(parent, child.meta["start"]), child.meta["end"])
+        elif opened and opened[0] is parent and child.content.lower().startswith("</a"):
+            inner = parent.content[opened[2] : child.meta["start"]]
+            found.append((opened[1], raw_html.text_of(inner)))
+            opened = None
+    return sorted(found, key=lambda item: item[0])
+
+
+def headings(text: str) -> list[Heading]:
+    """ATX (`## Title`), setext (underlined) and raw HTML <h1>-<h6> headings, in order."""
+    page = _scanned(text)
+    found = [
+        Heading(token.map[0] + 1, int(token.tag[1]), " ".join(following.content.split("\n")))
+        for token, following in zip(page.tokens, page.tokens[1:], strict=False)
+        if token.type == "heading_open" and token.map
+    ]
+    found += [
+        Heading(tag.line, int(tag.name[1]), "") for tag in tags(text) if tag.name in _HEADING_TAGS
+    ]
     return sorted(found, key=lambda heading: heading.line)
+
+
+Span = tuple[tuple[int, int], tuple[int, int]]  # from (line, column) to (line, column)
+
+
+def _blank(lines: list[str], span: Span) -> None:
+    (first, start), (last, end) = span
+    for number in range(first, last + 1):
+        line = lines[number - 1]
+        left = start if number == first else 0
+        right = end if number == last else len(line)
+        lines[number - 1] = line[:left] + " " * len(line[left:right]) + line[right:]
+
+
+def _scanned(text: str) -> Page:
+    """The tokens the scans read: those of the masked page."""
+    return parse(masked(text), code=False)
+
+
+@functools.lru_cache(maxsize=64)
+def masked(text: str) -> str:
+    """The page with front matter, code (fenced, indented, inline) and HTML comments blanked
+    out with spaces, every newline kept: an offset into it is an offset into the page."""
+    page = parse(text)
+    lines = list(page.lines)
+    whole = set(range(1, page.body_line))  # the front matter
+    spans: list[Span] = []
+    for token in page.tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            whole.update(range(token.map[0] + 1, token.map[1] + 1))
+        elif token.type == "html_block" and token.map:
+            for comment in raw_html.read(token.content).comments:
+                spans.append(
+                    (
+                        page.source_at(token, comment.line, comment.column),
+                        page.source_at(token, comment.end_line, comment.end_column),
+                    )
+                )
+    for parent, child in page.inline():
+        if child.type == "code_inline" or (
+            child.type == "html_inline" and child.content.startswith("<!--")
+        ):
+            start, end = child.meta["start"], child.meta["end"]
+            spans.append((page.position(parent, start), page.position(parent, end)))
+    for number in sorted(whole):
+        if number <= len(lines):
+            spans.append(((number, 0), (number, len(lines[number - 1]))))
+    for span in spans:
+        _blank(lines, span)
+    return "\n".join(lines)

@@ -23,7 +23,7 @@ import yaml
 
 from iopguide.checks import markdown_scan
 from iopguide.checks import site as site_checks
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 _MISSING = re.compile(
@@ -86,8 +86,7 @@ def _shown(site: Site, src: str) -> str:
 
 def link_line(source: str, url: str) -> int:
     """The source line of the first link or image whose target is `url` (1 if none)."""
-    body = markdown_scan.masked(source)
-    for link in markdown_scan.links(body):
+    for link in markdown_scan.links(source):
         if link.target in (url, f"<{url}>"):
             return link.line
     for number, line in enumerate(source.splitlines(), start=1):

@@ -7,15 +7,15 @@ A reader in crisis taps a link and expects it to ring the number printed on it. 
 - an `sms:` link may add a message (`sms:741741?body=HOME`);
 - when the link text shows a number, it is the number the link dials.
 
-Nothing here imports MkDocs; content_checks.py calls `check`.
+Nothing here imports MkDocs; content.py calls `check`.
 """
 
 from __future__ import annotations
 
 import re
 
-from iopguide.checks.frontmatter import Problem
 from iopguide.checks.markdown_scan import Link
+from iopguide.checks.problem import Problem
 
 # Short codes a page may dial, each with the service it reaches.
 SHORT_CODES = {

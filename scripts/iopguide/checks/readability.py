@@ -16,12 +16,12 @@ pages spell names out so that readers know them, and a reader takes a name in as
 
 from __future__ import annotations
 
-import html as html_module
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from typing import TypeAlias
 
 import textstat
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from iopguide.checks import pronouncing
 
@@ -62,84 +62,56 @@ BLOCK_TAGS = {
     "details",
     "br",
 }
-VOID_TAGS = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
-ABBR_TITLE = re.compile(r"<abbr\b[^>]*\btitle=\"([^\"]+)\"", re.I)
+CONTENT = "article.md-content__inner"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
-class _MainText(HTMLParser):
-    """Collects the text of <article class="md-content__inner"> as blocks."""
+class _Blocks:
+    """The text of a tree, one string per block: each block element (and <br>) ends the
+    text before it and starts its own."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self._current: list[str] = []
-        self._depth = 0  # >0 while inside the article
-        self._skip_depth = 0  # >0 while inside something we ignore
-        self._stack: list[tuple[str, bool, bool]] = []  # (tag, opened article, opened skip)
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         text = " ".join("".join(self._current).split())
         if text:
             self.blocks.append(text)
         self._current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = set((dict(attrs).get("class") or "").split())
-        opens_article = tag == "article" and "md-content__inner" in classes
-        if tag in VOID_TAGS:
-            if tag == "br" and self._depth and not self._skip_depth:
-                self._flush()
-            return
-        opens_skip = bool(self._depth) and (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES))
-        self._stack.append((tag, opens_article, opens_skip))
-        if opens_article:
-            self._depth += 1
-        if opens_skip:
-            self._skip_depth += 1
-        if tag in BLOCK_TAGS and self._depth and not self._skip_depth:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID_TAGS:
-            return
-        while self._stack:
-            open_tag, opened_article, opened_skip = self._stack.pop()
-            if opened_skip:
-                self._skip_depth -= 1
-            if opened_article:
-                self._flush()
-                self._depth -= 1
-            if open_tag == tag:
-                break
-        if tag in BLOCK_TAGS and self._depth and not self._skip_depth:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if self._depth and not self._skip_depth:
-            self._current.append(data)
+    def read(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            if child.is_text_node:
+                self._current.append(child.text_content or "")
+            elif child.is_element_node and not _skipped(child):
+                block = child.tag in BLOCK_TAGS
+                if block:
+                    self.flush()
+                self.read(child)
+                if block:
+                    self.flush()
 
 
-def main_text_blocks(html: str) -> list[str]:
+def _skipped(node: LexborNode) -> bool:
+    classes = set((node.attributes.get("class") or "").split())
+    return node.tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
+
+
+Page: TypeAlias = str | LexborHTMLParser  # a page's HTML, or the page parsed
+
+
+def _parsed(page: Page) -> LexborHTMLParser:
+    return page if isinstance(page, LexborHTMLParser) else LexborHTMLParser(page)
+
+
+def main_text_blocks(page: Page) -> list[str]:
     """The article's text, one string per paragraph, list item or heading."""
-    parser = _MainText()
-    parser.feed(html)
-    parser.close()
-    return parser.blocks
+    blocks = _Blocks()
+    for article in _parsed(page).css(CONTENT):
+        blocks.read(article)
+        blocks.flush()
+    return blocks.blocks
 
 
 def sentences(blocks: list[str]) -> list[str]:
@@ -175,13 +147,12 @@ class Reading:
     too_hard: tuple[Sentence, ...] = ()  # every sentence over the sentence limits
 
 
-def abbreviation_names(html: str) -> list[str]:
+def abbreviation_names(page: Page) -> list[str]:
     """The full names the page's abbreviations stand for, longest first: the part of each
     tooltip before its first colon, when it has two words or more."""
-    names = {
-        html_module.unescape(title.split(":", 1)[0]).strip() for title in ABBR_TITLE.findall(html)
-    }
-    return sorted((name for name in names if len(name.split()) > 1), key=len, reverse=True)
+    titles = [abbr.attributes.get("title") or "" for abbr in _parsed(page).css("abbr")]
+    names = {title.split(":", 1)[0].strip() for title in titles}
+    return sorted((name for name in names if len(name.split()) > 1), key=lambda n: (-len(n), n))
 
 
 def names_as_words(sentence: str, names: list[str]) -> str:
@@ -194,14 +165,15 @@ def names_as_words(sentence: str, names: list[str]) -> str:
 def measure(html: str, hardest: int = 3) -> Reading:
     """Flesch-Kincaid grade and word count of a page, its hardest sentences, and every
     sentence over the sentence limits."""
-    names = abbreviation_names(html)
+    tree = LexborHTMLParser(html)
+    names = abbreviation_names(tree)
     found = [
         Sentence(
             s,
             textstat.lexicon_count(s),
             round(textstat.flesch_kincaid_grade(names_as_words(s, names)), 1),
         )
-        for s in sentences(main_text_blocks(html))
+        for s in sentences(main_text_blocks(tree))
     ]
     text = " ".join(s.text for s in found)
     scored = sorted(((s.grade, s.text) for s in found if s.words >= 4), reverse=True)

@@ -1,14 +1,14 @@
 """What this build has already told the editor, so a later check does not say it again.
 
 The Markdown checks run first (mkdocs_hooks.py); the checks on the finished site run
-last (hooks_security.py). A `<script>` in a page is one mistake: `unsafe-html` names its
+last (iopguide/finish/). A `<script>` in a page is one mistake: `unsafe-html` names its
 file and line, so the Content-Security-Policy check must not blame Material for the same
 script. `mkdocs serve` rebuilds in one process, so the hook clears this at each build.
 """
 
 from __future__ import annotations
 
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 
 _seen: set[tuple[str, str]] = set()  # (source path as shown, rule)
 _built: dict[str, str] = {}  # source path as shown -> its built file, e.g. benefits/index.html

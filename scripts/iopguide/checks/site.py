@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from iopguide.checks import frontmatter, markdown_scan
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 
 if TYPE_CHECKING:  # readability needs textstat, which the pre-commit CLI does without
     from iopguide.checks.readability import Reading, Sentence

@@ -19,12 +19,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-from iopguide.finish import site_headers
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-PINNED_FILE = Path(__file__).with_name("csp-inline-hashes.txt")
+from iopguide.finish import site_headers
+from iopguide.finish.csp_pins import read_pinned
+
 CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"
 
 # Script types a browser runs; anything else (application/json, application/ld+json)
@@ -37,10 +38,6 @@ _JS_TYPES = {
     "text/ecmascript",
     "application/ecmascript",
 }
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-_STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
-_META = re.compile(r"<meta\s+http-equiv=\"?content-security-policy\"?[^>]*>\s*", re.I)
-_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _CSS_DATA_URL = re.compile(r"url\(\s*[\"']?data:", re.I)
 
 
@@ -50,21 +47,14 @@ def sha256_source(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-class _Attrs(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, {k.lower(): v or "" for k, v in attrs}))
-
-    handle_startendtag = handle_starttag
+def _attrs(node: LexborNode) -> dict[str, str]:
+    return {name.lower(): value or "" for name, value in node.attributes.items()}
 
 
-def _attrs(start_tag_inner: str) -> dict[str, str]:
-    parser = _Attrs()
-    parser.feed(f"<x {start_tag_inner}>")
-    return parser.found[0][1] if parser.found else {}
+def _runs(script: LexborNode) -> bool:
+    """An inline script a browser runs (not data such as application/ld+json)."""
+    attrs = _attrs(script)
+    return "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES
 
 
 @dataclass(frozen=True)
@@ -84,19 +74,19 @@ class PageScan:
 
 
 def scan_html(html: str) -> PageScan:
+    """What the page `html` needs from the policy. An inline script or style is hashed
+    over its exact text, as the browser reads it (the parser's raw text of the element)."""
     scan = PageScan()
-    for match in _SCRIPT.finditer(html):
-        attrs = _attrs(match.group(1))
-        if "src" in attrs or attrs.get("type", "").strip().lower() not in _JS_TYPES:
-            continue
-        scan.scripts.append(InlineScript(sha256_source(match.group(2)), match.group(2)))
-    for match in _STYLE.finditer(html):
-        scan.styles.add(sha256_source(match.group(2)))
+    tree = LexborHTMLParser(html)
+    for script in tree.css("script"):
+        if _runs(script):
+            text = script.text(deep=True)
+            scan.scripts.append(InlineScript(sha256_source(text), text))
+    for style in tree.css("style"):
+        scan.styles.add(sha256_source(style.text(deep=True)))
     # Attributes CSP blocks without 'unsafe-inline' / 'unsafe-hashes': say so plainly.
-    markup = _SCRIPT.sub("<script></script>", html)
-    parser = _Attrs()
-    parser.feed(markup)
-    for tag, attrs in parser.found:
+    for node in tree.root.traverse() if tree.root else ():
+        tag, attrs = node.tag or "", _attrs(node)
         if tag == "iframe" and attrs.get("src"):
             if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", attrs["src"], re.I):
                 scan.problems.append(
@@ -121,16 +111,6 @@ def scan_html(html: str) -> PageScan:
             ):
                 scan.problems.append(f"<{tag} {name}=javascript:...>: the CSP blocks it")
     return scan
-
-
-def read_pinned(path: Path = PINNED_FILE) -> set[str]:
-    """Pinned hashes: one 'sha256-...' a line; '#' starts a comment."""
-    pinned = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            pinned.add(line if line.startswith("'") else f"'{line}'")
-    return pinned
 
 
 @dataclass(frozen=True)
@@ -190,14 +170,20 @@ def read_pages(site_dir: Path) -> dict[str, str]:
     }
 
 
-def site_policy(site_dir: Path, html: dict[str, str], pinned: set[str] | None = None) -> SiteScan:
+def site_policy(
+    site_dir: Path,
+    html: dict[str, str],
+    pinned: set[str] | None = None,
+    pinned_styles: set[str] = frozenset(),
+) -> SiteScan:
     """Scan the built pages (`html`, as from `read_pages`) and the CSS files under
-    `site_dir` into one policy."""
+    `site_dir` into one policy; `pinned_styles` are <style> hashes the theme's own
+    JavaScript needs (read_pinned(kind="style")), which no built page shows."""
     pinned = read_pinned() if pinned is None else pinned
     pages: dict[str, PageScan] = {}
     unpinned: dict[str, list[tuple[str, InlineScript]]] = {}
     scripts: set[str] = set()
-    styles: set[str] = set()
+    styles: set[str] = set(pinned_styles)
     for relative, text in html.items():
         scan = scan_html(text)
         pages[relative] = scan
@@ -217,22 +203,36 @@ def site_policy(site_dir: Path, html: dict[str, str], pinned: set[str] | None = 
     return SiteScan(policy, pages, unpinned, pinned - scripts)
 
 
+def _csp_metas(tree: LexborHTMLParser) -> list[LexborNode]:
+    return [
+        meta
+        for meta in tree.css("meta[http-equiv]")
+        if (meta.attributes.get("http-equiv") or "").strip().lower() == "content-security-policy"
+    ]
+
+
 def with_meta(html: str, policy_text: str) -> str:
     """`html` with the policy as its first <meta> after the charset (replacing any)."""
-    html = _META.sub("", html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_text}">'
-    charset = _CHARSET.search(html)
-    if charset:
-        return html[: charset.end()] + tag + html[charset.end() :]
-    return re.sub(r"<head[^>]*>", lambda m: m.group(0) + tag, html, count=1, flags=re.I)
+    tree = LexborHTMLParser(html)
+    for old in _csp_metas(tree):
+        old.decompose()
+    meta = tree.create_node("meta")
+    meta.attrs["http-equiv"] = "Content-Security-Policy"
+    meta.attrs["content"] = policy_text
+    charset = tree.css_first("meta[charset]")
+    if charset is not None:
+        charset.insert_after(meta, move=True)
+    elif tree.head is not None and tree.head.first_child is not None:
+        tree.head.first_child.insert_before(meta, move=True)
+    elif tree.head is not None:
+        tree.head.insert_child(meta, move=True)
+    return tree.html or html
 
 
 def meta_policy(html: str) -> str | None:
     """The policy in a page's CSP <meta> tag, if it has one."""
-    match = _META.search(html)
-    if not match:
-        return None
-    return _attrs(match.group(0)[5:].rstrip().rstrip(">")).get("content")
+    metas = _csp_metas(LexborHTMLParser(html))
+    return _attrs(metas[0]).get("content") if metas else None
 
 
 @dataclass
@@ -246,12 +246,13 @@ def apply_to_site(
     html: dict[str, str],
     pinned: set[str] | None = None,
     excused: set[str] = frozenset(),
+    pinned_styles: set[str] = frozenset(),
 ) -> Report:
     """Write every page of `html` (path from the site root -> final text but the policy)
     with the policy in it, and `_headers`; return what is wrong, except on the `excused`
     pages (whose raw HTML another check has already reported)."""
     report = Report()
-    scan = site_policy(site_dir, html, pinned)
+    scan = site_policy(site_dir, html, pinned, pinned_styles)
     for digest, found in sorted(scan.unpinned.items()):
         found = [(page, script) for page, script in found if page not in excused]
         if not found:

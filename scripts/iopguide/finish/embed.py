@@ -1,10 +1,12 @@
-"""Embeddable copies of content pages for clinics: where they live and how links behave.
+"""Embeddable copies of content pages for clinics, made from the built pages.
 
-An embed page shows one content page without the site's chrome, inside another
-site's <iframe>. Its links must not open inside that small frame, so every link
-gets target="_blank" and rel="noopener" (in-page #anchors excepted), and relative
-links are re-pointed from the page's own folder to the embed's deeper folder so
-they still reach the full pages.
+An embed shows one content page without the site's chrome, inside another site's
+<iframe>: the crisis bar, the page (title, content, print header with its QR code,
+sources and review dates) and a link back. It is cut from the page each generator
+built, so MkDocs and Zensical give the same embeds. Its links must not open inside
+that small frame, so every link gets target="_blank" and rel="noopener" (in-page
+#anchors, tel:, sms: and mailto: excepted), and relative links are re-pointed from the
+page's folder to the embed's deeper one so they still reach the full pages.
 """
 
 from __future__ import annotations
@@ -14,11 +16,21 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-EMBED_ROOT = "embed"
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_ATTR_URL = re.compile(r'(?P<attr>\b(?:href|src))=(?P<q>["\']?)(?P<url>[^"\'\s>]*)(?P=q)')
-_A_TAG = re.compile(r"<a\b(?P<attrs>[^>]*)>")
+EMBED_ROOT = "embed"
+EMBED_CSS = "assets/embed.css"
+EMBED_SCRIPT = "assets/embed-child.js"
+
+# The site's chrome, which an embed leaves out. Scripts go too: the embed loads only
+# its own small one, which tells the host page its height.
+_CHROME = (
+    "header.md-header, .md-tabs, .md-sidebar, footer.md-footer, .md-search, .iop-skip, "
+    "script, .md-top, #main-content"
+)
+_HEAD_EXTRAS = "script, meta[property^='og:']"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_STAYS_IN_FRAME = ("#", "tel:", "sms:", "mailto:")
 
 
 def embed_url(page_url: str) -> str:
@@ -37,55 +49,78 @@ def relocate(url: str, levels: int) -> str:
     return posixpath.join(*([".."] * levels), url) if levels else url
 
 
-def embed_content(html: str, page_url: str) -> str:
-    """A page's rendered content, with links fixed for its embed location."""
-    levels = _depth(embed_url(page_url)) - _depth(page_url)
-
-    def fix_url(match: re.Match[str]) -> str:
-        q = match["q"] or '"'
-        return f"{match['attr']}={q}{relocate(match['url'], levels)}{q}"
-
-    def fix_link(match: re.Match[str]) -> str:
-        attrs = match["attrs"]
-        href = re.search(r'\bhref=["\']?([^"\'\s>]*)', attrs)
-        if href is None or href.group(1).startswith("#"):
-            return match.group(0)
-        attrs = re.sub(r'\s(?:target|rel)=(["\']?)[^"\'\s>]*\1', "", attrs)
-        return f'<a{attrs} target="_blank" rel="noopener">'
-
-    return wrap_tables(_A_TAG.sub(fix_link, _ATTR_URL.sub(fix_url, html)))
+def _fragment(markup: str) -> LexborNode:
+    node = LexborHTMLParser(f"<body>{markup}</body>").body.child
+    assert node is not None
+    return node
 
 
-_TABLE = re.compile(r"<table\b.*?</table>", re.S)
-_HEADING = re.compile(r"<h[1-4]\b[^>]*>(.*?)</h[1-4]>", re.S)
-
-
-def wrap_tables(html: str) -> str:
-    """Put each table in a named, focusable box that scrolls sideways.
-
-    Material's JavaScript does this on full pages; embeds do not load it, so the
-    wrapper is written at build time and works without JavaScript too."""
-    out, last = [], 0
-    for number, table in enumerate(_TABLE.finditer(html), start=1):
-        headings = _HEADING.findall(html, 0, table.start())
-        name = re.sub(r"<[^>]+>|¶", "", headings[-1]).strip() if headings else ""
-        label = html_escape(f"{name or 'Table ' + str(number)} (table)")
-        out.append(html[last : table.start()])
-        out.append(
-            f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
-            f'aria-label="{label}"><div class="md-typeset__table">{table.group(0)}'
-            "</div></div>"
+def make_embed(page_html: str, page_url: str, site_name: str) -> str:
+    """The embed page for a built page at `page_url` (e.g. `benefits/`)."""
+    tree = LexborHTMLParser(page_html)
+    head, body = tree.head, tree.body
+    content = tree.css_first("div.md-content")
+    article = tree.css_first("article.md-content__inner")
+    if head is None or body is None or content is None or article is None:
+        raise ValueError(f"{page_url}: no <article> in the built page to embed")
+    for node in body.css(_CHROME) + head.css(_HEAD_EXTRAS):
+        node.decompose()
+    content.attrs["class"] = "md-content iop-embed"
+    content.attrs["data-iop-embed-root"] = ""
+    if article.css_first("h1") is None:
+        title = tree.css_first("title")
+        name = title.text().rsplit(" - ", 1)[0] if title else ""
+        article.insert_child(_fragment(f"<h1>{html_escape(name)}</h1>"))
+    # Written as the page would link to itself; re-pointed below like every other link.
+    itself = "../" * _depth(page_url) + page_url or "./"
+    article.insert_child(
+        _fragment(
+            f'<p class="iop-embed__back"><a href="{itself}">Read the full page on '
+            f"{html_escape(site_name)}</a> (opens in a new tab)</p>"
         )
-        last = table.end()
-    out.append(html[last:])
-    return "".join(out)
+    )
+    levels = _depth(embed_url(page_url)) - _depth(page_url)
+    for node in tree.css("[href], [src]"):
+        for name in ("href", "src"):
+            if name in node.attrs:
+                node.attrs[name] = relocate(node.attrs[name] or "", levels)
+    for link in body.css("a[href]"):
+        if not (link.attrs["href"] or "").startswith(_STAYS_IN_FRAME):
+            link.attrs["target"] = "_blank"
+            link.attrs["rel"] = "noopener"
+    wrap_tables(article)
+    up = "../" * _depth(embed_url(page_url))
+    # No noindex: the canonical link names the full page, as search engines ask of copies.
+    head.insert_child(_fragment('<meta name="color-scheme" content="light">'))
+    head.insert_child(_fragment(f'<link rel="stylesheet" href="{up}{EMBED_CSS}">'))
+    body.insert_child(_fragment(f'<script src="{up}{EMBED_SCRIPT}"></script>'))
+    return tree.html or ""
+
+
+def wrap_tables(article: LexborNode) -> None:
+    """Put each table in a box named after the heading above it, focusable, that
+    scrolls sideways. Material's JavaScript does this on full pages; embeds do not load
+    it, so the box is written at build time and works without JavaScript too."""
+    heading, found = "", []
+    for node in article.traverse():
+        if node.tag in ("h1", "h2", "h3", "h4"):
+            heading = node.text(deep=True).replace("¶", "").strip()
+        elif node.tag == "table":
+            found.append((node, heading))
+    for number, (table, name) in enumerate(found, start=1):
+        label = html_escape(f"{name or 'Table ' + str(number)} (table)")
+        box = _fragment(
+            f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
+            f'aria-label="{label}"><div class="md-typeset__table"></div></div>'
+        )
+        table.insert_before(box)
+        inner = box.css_first("div.md-typeset__table")
+        assert inner is not None
+        inner.insert_child(table)
 
 
 def html_escape(text: str) -> str:
     return html.escape(html.unescape(text), quote=True)
-
-
-GALLERY_MARKER = re.compile(r'<div class="?iop-embed-gallery"?>\s*</div>')
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ The CSP already allows data: images (Material's CSS icons are data: SVGs).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 MAX_INLINE_BYTES = 1024
-_ICON = re.compile(r'<link\b(?=[^>]*\brel="?icon"?[\s>])[^>]*\bhref="?([^"\s>]+\.svg)"?[^>]*>')
 
 
 def data_url(svg: str) -> str:
@@ -21,12 +21,21 @@ def data_url(svg: str) -> str:
 
 def inline_icon(html: str, page: str, site_dir: Path) -> str:
     """`html` (the built file `page`, a path from the site root) with its SVG icon inlined."""
-    match = _ICON.search(html)
-    if not match:
+    tree = LexborHTMLParser(html)
+    link = next(
+        (
+            link
+            for link in tree.css("link[rel][href]")
+            if "icon" in (link.attributes.get("rel") or "").lower().split()
+        ),
+        None,
+    )
+    href = (link.attributes.get("href") or "") if link is not None else ""
+    if link is None or not urlsplit(href).path.lower().endswith(".svg"):
         return html
-    target = urljoin("http://site.invalid/" + page, match.group(1))
-    path = site_dir / target.removeprefix("http://site.invalid/")
+    target = urljoin("http://site.invalid/" + page, href)
+    path = site_dir / urlsplit(target).path.removeprefix("/")
     if not path.is_file() or path.stat().st_size > MAX_INLINE_BYTES:
         return html
-    link = f'<link rel="icon" href="{data_url(path.read_text(encoding="utf-8"))}">'
-    return html[: match.start()] + link + html[match.end() :]
+    link.attrs["href"] = data_url(path.read_text(encoding="utf-8"))
+    return tree.html or html

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import nh3
+from selectolax.lexbor import LexborHTMLParser
 
 FEED_VERSION = "1.0"
 SCHEMA_PATH = "api/pages.schema.json"
@@ -48,6 +49,22 @@ TAGS = {
     "ul",
 }
 ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan"}, "ol": {"start"}}
+
+
+# Parts of a built page's <article> that are not the page's own text.
+NOT_CONTENT = ".iop-print-only, .iop-sources, .iop-review, .iop-skip-target, .md-source-file"
+
+
+def page_body(page_html: str) -> str:
+    """The page's own content, from the built page: its <article> without the print
+    header, the sources list and the review dates (the feed carries those as data)."""
+    tree = LexborHTMLParser(page_html)
+    article = tree.css_first("article.md-content__inner")
+    if article is None:
+        return ""
+    for node in article.css(NOT_CONTENT):
+        node.decompose()
+    return article.inner_html or ""
 
 
 def sanitize(html: str, page_url: str) -> str:

@@ -8,7 +8,6 @@ marker past the end of the page's Sources list is reported by the `cite-source` 
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from re import Match
 
 from markdown import Markdown
@@ -21,14 +20,15 @@ from iopguide.checks.claims import MARKER
 class _Marker(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
+    ) -> tuple[str, int, int]:
         number = m.group(1)
-        sup = etree.Element("sup", {"class": "iop-cite"})
-        link = etree.SubElement(
-            sup, "a", {"href": f"#source-{number}", "aria-label": f"Source {number}"}
+        markup = (
+            f'<sup class="iop-cite"><a href="#source-{number}" '
+            f'aria-label="Source {number}">{number}</a></sup>'
         )
-        link.text = number
-        return sup, m.start(0), m.end(0)
+        # Stored as raw HTML, as a page's own HTML is: `#source-N` is the Sources list the
+        # theme adds after the content, which MkDocs' anchor check cannot see.
+        return self.md.htmlStash.store(markup), m.start(0), m.end(0)
 
 
 class CitationsExtension(Extension):

@@ -19,9 +19,10 @@ import gzip
 import json
 import re
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 BUDGET_BYTES = 80_000  # compressed bytes of one page's first view
 BUDGET_REQUESTS = 8
@@ -80,54 +81,56 @@ class PageLoad:
         return sum(r.compressed for r in self.resources if r.kind in kinds)
 
 
-class _Refs(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.refs: list[tuple[str, str, dict[str, str]]] = []  # (kind, url, attrs)
-        self.config = ""
-        self.search_form = False
-        self._in_config = False
-        self._closed_details = 0  # depth inside <details> without `open`: nothing loads there
+@dataclass
+class _Refs:
+    """What a page's HTML names, in document order."""
 
-    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
-        attrs = {k: v or "" for k, v in attrs_list}
+    refs: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # kind, url, attrs
+    config: str = ""  # Material's __config script
+    search_form: bool = False
+
+
+def _refs(html: str) -> _Refs:
+    found = _Refs()
+    tree = LexborHTMLParser(html)
+    for node in tree.root.traverse() if tree.root else ():
+        tag, attrs = node.tag, {k: v or "" for k, v in node.attributes.items()}
         rel = set(attrs.get("rel", "").lower().split())
         if tag == "link" and attrs.get("href"):
             if "stylesheet" in rel:
-                self.refs.append(("stylesheet", attrs["href"], attrs))
+                found.refs.append(("stylesheet", attrs["href"], attrs))
             elif "icon" in rel:
-                self.refs.append(("icon", attrs["href"], attrs))
+                found.refs.append(("icon", attrs["href"], attrs))
             elif rel & {"preload", "modulepreload"}:
-                self.refs.append((attrs.get("as", "script"), attrs["href"], attrs))
+                found.refs.append((attrs.get("as", "script"), attrs["href"], attrs))
         elif tag == "script":
             if attrs.get("src"):
-                self.refs.append(("script", attrs["src"], attrs))
+                found.refs.append(("script", attrs["src"], attrs))
             elif attrs.get("id") == "__config":
-                self._in_config = True
+                found.config += node.text(deep=True)
         elif (
             tag in ("img", "input")
             and attrs.get("src")
             and (tag == "img" or attrs.get("type") == "image")
         ):
-            self.refs.append(("image", attrs["src"], attrs))
+            found.refs.append(("image", attrs["src"], attrs))
         elif tag == "video" and attrs.get("poster"):
-            self.refs.append(("image", attrs["poster"], attrs))
-        elif tag == "iframe" and attrs.get("src") and not self._closed_details:
-            self.refs.append(("frame", attrs["src"], attrs))
-        elif tag == "details" and ("open" not in attrs or self._closed_details):
-            self._closed_details += 1
+            found.refs.append(("image", attrs["poster"], attrs))
+        elif tag == "iframe" and attrs.get("src") and not _in_closed_details(node):
+            found.refs.append(("frame", attrs["src"], attrs))
         elif tag == "form" and attrs.get("name") == "search":
-            self.search_form = True
+            found.search_form = True
+    return found
 
-    def handle_data(self, data: str) -> None:
-        if self._in_config:
-            self.config += data
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_config = False
-        elif tag == "details" and self._closed_details:
-            self._closed_details -= 1
+def _in_closed_details(node: LexborNode) -> bool:
+    """Inside a <details> without `open`, where nothing loads until it is opened."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "details" and "open" not in parent.attributes:
+            return True
+        parent = parent.parent
+    return False
 
 
 def transfer_size(path: Path) -> tuple[int, int]:
@@ -178,8 +181,7 @@ def first_view(site_dir: Path, page: str) -> PageLoad:
     load = PageLoad(page)
     raw, compressed = transfer_size(html_path)
     load.resources.append(Resource("/" + page, "document", raw, compressed))
-    parser = _Refs()
-    parser.feed(html_path.read_text(encoding="utf-8"))
+    parser = _refs(html_path.read_text(encoding="utf-8"))
     seen: set[str] = set()
 
     def add(kind: str, url: str, lazy: bool = False) -> Resource | None:

@@ -1,9 +1,11 @@
 """Serve a built site as a static host would: gzip, the site's `_headers`, its 404 page.
 
-Used by scripts/lighthouse.py, scripts/bench.py and the CSP browser test, so what they
-measure is what readers get from Netlify or Cloudflare Pages, not a bare file server.
+The one static server: scripts/lighthouse.py, scripts/bench.py, scripts/screenshots.py
+and the tests all use it, so what they measure is what readers get from Netlify or
+Cloudflare Pages, not a bare file server. Tests that want a plain host serve without
+`_headers` (headers=False).
 
-    .venv/bin/python scripts/static_server.py site --port 8000
+    python3 scripts/dev.py host site --port 8000
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import gzip
 import http.server
 import mimetypes
 import posixpath
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -104,16 +107,23 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nothing listens on now, for a server whose address must be known first."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
 @functools.lru_cache(maxsize=512)
 def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
 
 
-def handler_for(directory: Path) -> type[SiteHandler]:
+def handler_for(directory: Path, headers: bool = True) -> type[SiteHandler]:
     headers_file = directory / "_headers"
     rules = (
         site_headers.parse(headers_file.read_text(encoding="utf-8"))
-        if headers_file.is_file()
+        if headers and headers_file.is_file()
         else []
     )
     return type("BoundSiteHandler", (SiteHandler,), {"directory": directory, "rules": rules})
@@ -125,10 +135,12 @@ def serve(
     port: int = 0,
     host: str = "127.0.0.1",
     handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None,
+    headers: bool = True,
 ) -> Iterator[str]:
     """Serve `directory` in a background thread (with `handler`, else as a host would,
-    applying `_headers` and gzip); yields the base URL."""
-    server = http.server.ThreadingHTTPServer((host, port), handler or handler_for(directory))
+    with gzip and, unless `headers` is False, its `_headers`); yields the base URL."""
+    handler = handler or handler_for(directory, headers)
+    server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,98 @@
+"""The pipeline, the same for any generator: `check` docs/, build, then `finish` the site.
+
+MkDocs runs `check` page by page and `finish` at the end through scripts/mkdocs_hooks.py.
+Zensical reads the same mkdocs.yml but runs no hooks, so for it this module runs the
+steps around the generator (tools/build.py calls it in a fresh process):
+
+    python -m iopguide.steps check                        # docs/ only; exit 1 on a problem
+    python -m iopguide.steps build OUT   # check, zensical build, finish
+
+Run from the project folder (the one with mkdocs.yml). Nothing is written to OUT unless
+every step succeeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from iopguide import project
+from iopguide.checks import content, frontmatter
+from iopguide.checks import site as site_checks
+from iopguide.checks.frontmatter import Problem
+from iopguide.finish.run import finish_site
+
+
+def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[Problem]:
+    """Every editor rule that reads docs/: front matter, Markdown, the menu, duplicates."""
+    problems: list[Problem] = []
+    for page in pages:
+        problems += frontmatter.check_page(page.text, page.src)
+        problems += content.check_markdown(page.text, page.src)
+    config = settings.config_path.name
+    problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages})
+    problems += site_checks.duplicates([site_checks.page_keys(p.text, p.src) for p in pages])
+    return problems
+
+
+def _show(problems: list[Problem]) -> bool:
+    """Print each problem; True when none of them is an error."""
+    for problem in problems:
+        print(problem if problem.severity == "error" else f"{problem} (warning)", flush=True)
+    return not any(problem.severity == "error" for problem in problems)
+
+
+def build_zensical(folder: Path, out: Path) -> bool:
+    """`check`, `zensical build`, `finish`, for the project in `folder`, into `out`."""
+    settings = project.settings(folder / "mkdocs.yml")
+    pages = project.source_pages(settings.docs_dir)
+    if not _show(check(settings, pages)):
+        print("check failed: the site was not built", file=sys.stderr)
+        return False
+    # Zensical writes its site and its cache (.cache/, which it may wipe) only inside the
+    # project folder, so it builds a copy of what it reads, in a scratch folder.
+    with tempfile.TemporaryDirectory(prefix="iop-zensical-") as scratch:
+        copy = Path(scratch)
+        shutil.copy2(settings.config_path, copy / "mkdocs.yml")
+        for part in ("docs", "overrides"):
+            if (folder / part).is_dir():
+                shutil.copytree(folder / part, copy / part)
+        result = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=copy)
+        if result.returncode != 0:
+            return False
+        site = copy / "site"
+        report = finish_site(site, settings, pages, generator="zensical")
+        ok = _show(report.problems)
+        for line in report.warnings:
+            print(line, flush=True)
+        for line in report.notes:
+            print(f"{line} (note)", flush=True)
+        if not ok or report.warnings:
+            print("finish failed: the site was not written", file=sys.stderr)
+            return False
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.move(str(site), out)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m iopguide.steps")
+    sub = parser.add_subparsers(dest="step", required=True)
+    sub.add_parser("check", help="check docs/")
+    build = sub.add_parser("build", help="check, zensical build, finish")
+    build.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    folder = Path.cwd()
+    if args.step == "check":
+        settings = project.settings(folder / "mkdocs.yml")
+        return 0 if _show(check(settings, project.source_pages(settings.docs_dir))) else 1
+    return 0 if build_zensical(folder, args.out.resolve()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
