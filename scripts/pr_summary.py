@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from iopguide import project
 from iopguide.checks import frontmatter, markdown_scan
 from iopguide.paths import ROOT
 
@@ -87,10 +88,8 @@ def old_text(base: str, path: str) -> str:
 
 
 def built_html(site: Path, path: str) -> Path:
-    """Where MkDocs writes docs/x.md: x/index.html (docs/index.md is index.html)."""
-    relative = Path(path).relative_to("docs").with_suffix("")
-    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-    return site.joinpath(*parts, "index.html")
+    """Where docs/x.md is built: x/index.html (docs/index.md is index.html)."""
+    return site / project.page_url(Path(path).relative_to("docs").as_posix()) / "index.html"
 
 
 def page_row(site: Path, path: str) -> PageRow:

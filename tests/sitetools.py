@@ -7,11 +7,11 @@ tools/static_server.py), so the tests exercise what the commands use.
 from __future__ import annotations
 
 import functools
-import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
 
 from iopguide import project
 from iopguide.tools import build, static_server
@@ -58,20 +58,12 @@ def serve_directory(directory: Path, headers: bool = False):
     return static_server.serve(directory, headers=headers)
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-
-
 def tags(html: str, name: str | None = None) -> list[dict[str, str]]:
     """The attributes of every tag (or every `name` tag) in `html`, minified or not."""
-    parser = _Tags()
-    parser.feed(html)
-    return [attrs for tag, attrs in parser.tags if name is None or tag == name]
+    return [
+        {key: value or "" for key, value in node.attributes.items()}
+        for node in LexborHTMLParser(html).css(name or "*")
+    ]
 
 
 def hrefs(html: str, page_url: str) -> set[str]:
@@ -91,6 +83,6 @@ def built(site: Path, page: DocPage) -> str:
 
 def article(html: str) -> str:
     """The page's content: what is inside Material's <article>."""
-    match = re.search(r"<article[^>]*md-content__inner[^>]*>(.*?)</article>", html, re.S)
-    assert match, "no article element"
-    return match.group(1)
+    node = LexborHTMLParser(html).css_first("article.md-content__inner")
+    assert node is not None, "no article element"
+    return node.inner_html or ""

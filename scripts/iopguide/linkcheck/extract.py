@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.linkcheck.models import SITE_URL
 
@@ -23,21 +24,7 @@ URL_ATTRS: dict[str, tuple[str, ...]] = {
 #: <link rel=...> values worth checking; preconnect/canonical etc. name origins, not pages.
 LINK_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest"}
 OWN_HOST = urlsplit(SITE_URL).hostname
-
-
-class _LinkParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        names = URL_ATTRS.get(tag, ())
-        if tag == "link" and LINK_RELS & set(values.get("rel", "").lower().split()):
-            names = ("href",)
-        for name in names:
-            if values.get(name):
-                self.urls.append(values[name].strip())
+_SELECTOR = ", ".join([*URL_ATTRS, "link"])
 
 
 def is_external(url: str) -> bool:
@@ -53,10 +40,17 @@ def is_external(url: str) -> bool:
 
 def links_in_html(text: str) -> list[str]:
     """External links in one HTML document, in order, duplicates kept."""
-    parser = _LinkParser()
-    parser.feed(text)
-    parser.close()
-    return [url for url in parser.urls if is_external(url)]
+    urls = []
+    for node in LexborHTMLParser(text).css(_SELECTOR):
+        names = URL_ATTRS.get(node.tag or "", ())
+        if node.tag == "link":
+            rels = set((node.attributes.get("rel") or "").lower().split())
+            names = ("href",) if LINK_RELS & rels else ()
+        for name in names:
+            value = (node.attributes.get(name) or "").strip()
+            if value:
+                urls.append(value)
+    return [url for url in urls if is_external(url)]
 
 
 def links_in_site(site_dir: Path) -> dict[str, list[str]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 import httpx
+from selectolax.lexbor import LexborHTMLParser
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 _NOT_FOUND = re.compile(r"not found|\b404\b", re.I)
@@ -48,27 +48,14 @@ def title_says_not_found(title: str | None) -> bool:
     return bool(title and _NOT_FOUND.search(title))
 
 
-class _AnchorParser(HTMLParser):
-    def __init__(self, wanted: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.wanted = wanted
-        self.found = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value == self.wanted and (name == "id" or (name == "name" and tag in _NAMED)):
-                self.found = True
-
-
 def has_anchor(body: bytes, headers: httpx.Headers, fragment: str) -> bool:
     """True when an element has id=fragment (or an <a name=fragment>)."""
-    parser = _AnchorParser(fragment)
-    try:
-        parser.feed(_decode(body, headers))
-        parser.close()
-    except Exception:  # a truncated or odd page must not crash the run
-        pass
-    return parser.found
+    tree = LexborHTMLParser(_decode(body, headers))
+    for node in tree.css("[id], [name]"):
+        attrs = node.attributes
+        if attrs.get("id") == fragment or (attrs.get("name") == fragment and node.tag in _NAMED):
+            return True
+    return False
 
 
 def fragment_is_checkable(fragment: str) -> bool:

@@ -44,9 +44,15 @@ def tool_env(**extra: str) -> dict[str, str]:
 
 
 def build_site(
-    out: Path, engine: str = "mkdocs", project: Path = ROOT, quiet: bool = False, **env: str
+    out: Path,
+    engine: str = "mkdocs",
+    project: Path = ROOT,
+    quiet: bool = False,
+    strict: bool = True,
+    **env: str,
 ) -> Built:
-    """A strict build of `project` into `out`, with `env` (e.g. SITE_URL) set.
+    """A strict build of `project` into `out`, with `env` (e.g. SITE_URL) set. Only a
+    report on a broken tree (page_report.py) builds MkDocs with `strict=False`.
 
     The generator writes into a scratch folder beside `out`, which replaces `out` only
     when every step succeeds: a failed build publishes nothing and keeps the last site."""
@@ -58,8 +64,8 @@ def build_site(
         fresh = Path(scratch) / "site"
         command = [sys.executable, "-m", "iopguide.steps", "build", str(fresh)]
         if engine == "mkdocs":
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
-            command += [str(fresh), *(["--quiet"] if quiet else [])]
+            flags = ["--strict" if strict else "--no-strict", *(["--quiet"] if quiet else [])]
+            command = [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(fresh)]
         result = subprocess.run(
             command, cwd=project, env=tool_env(**env), capture_output=True, text=True, timeout=600
         )
