@@ -49,7 +49,8 @@ def browser_requests(site: Path, pages: list[str]) -> dict[str, list[tuple[str, 
             context = browser.new_context(viewport={"width": 360, "height": 740})
             tab = context.new_page()
             requests: list = []
-            context.on("requestfinished", requests.append)
+            # A lambda, not `requests.append`: Playwright tags each handler with an attribute.
+            context.on("requestfinished", lambda request, found=requests: found.append(request))
             tab.goto(base + page_url(page), wait_until="load")
             tab.wait_for_load_state("networkidle")
             found = []

@@ -64,7 +64,7 @@ def say(message: str) -> None:
 def setup(requirements: Path = BUILD_REQUIREMENTS) -> None:
     """Create .venv and install `requirements` (and the files it includes) when changed."""
     # Run by the system python3, which may be older than the project needs.
-    if sys.version_info < (3, 11):  # noqa: UP036
+    if sys.version_info < (3, 11):  # noqa: UP036 (the system python3 may be older)
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         say("creating the virtual environment in .venv/")

@@ -104,3 +104,11 @@ def test_the_model_counts_search_when_it_is_not_deferred(tmp_path: Path) -> None
 def test_bench_and_test_share_one_model() -> None:
     bench = (ROOT / "scripts" / "bench.py").read_text(encoding="utf-8")
     assert "page_weight.first_view" in bench and "page_weight.budget_problems" in bench
+
+
+def test_bench_counts_what_chromium_loads(site: Path, chromium_path: str) -> None:
+    """scripts/bench.py's browser side runs, and agrees with the model on the home page."""
+    import bench
+
+    real = bench.browser_requests(site, ["index.html"])["index.html"]
+    assert len(real) == len(page_weight.first_view(site, "index.html").resources), real
