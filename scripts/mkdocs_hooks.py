@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from jinja2 import Environment
@@ -24,11 +27,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from iopguide import project
+from iopguide import editions, project
 from iopguide.checks import content as content_checks
 from iopguide.checks import frontmatter, mkdocs_messages, reported
 from iopguide.checks import site as site_checks
-from iopguide.finish.run import finish_site
+from iopguide.finish.run import EditionBuild, finish_site
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
@@ -67,6 +70,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if os.environ.get(EDITION_ENV):  # another language: the site's own CSS and scripts too
+        english = Path(_config_file(config)).parent / "docs"
+        for path in sorted((english / editions.SHARED).rglob("*")):
+            uri = path.relative_to(english).as_posix()
+            if path.is_file() and files.get_file_from_path(uri) is None:
+                files.append(File(uri, str(english), config.site_dir, config.use_directory_urls))
+
     def source(src: str) -> str:
         file = files.get_file_from_path(src)
         if file is None or not file.abs_src_path:
@@ -88,7 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def title(src: str) -> str:
         return site_checks.page_keys(source(src), src).title
 
-    with open(config.config_file_path, encoding="utf-8-sig") as handle:
+    with open(_config_file(config), encoding="utf-8-sig") as handle:
         config_text = handle.read()
     pages = tuple(file.src_uri for file in files.documentation_pages())
     others = tuple(
@@ -98,7 +108,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     _site["site"] = mkdocs_messages.Site(
         _project_path(config.docs_dir, config).replace(os.sep, "/"),
-        _project_path(config.config_file_path, config).replace(os.sep, "/"),
+        _project_path(_config_file(config), config).replace(os.sep, "/"),
         config_text,
         pages,
         others,
@@ -115,8 +125,15 @@ def _in_docs(file: File, config: MkDocsConfig) -> bool:
     )
 
 
+def _config_file(config: MkDocsConfig) -> str:
+    """mkdocs.yml, or for another language the file of its differences (mkdocs.es.yml):
+    the file an editor changes, which the build's messages name. (Another language is
+    built from a merged copy in a scratch folder; see on_post_build.)"""
+    return os.environ.get(EDITION_CONFIG_ENV) or config.config_file_path
+
+
 def _project_path(path: str, config: MkDocsConfig) -> str:
-    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    root = os.path.dirname(os.path.abspath(_config_file(config)))
     return os.path.relpath(path, root)
 
 
@@ -133,10 +150,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _page_keys.clear()  # `mkdocs serve` rebuilds in the same process
-    with open(config.config_file_path, encoding="utf-8-sig") as source:
+    with open(_config_file(config), encoding="utf-8-sig") as source:
         text = source.read()
     pages = {file.src_uri for file in files.documentation_pages()}
-    _report(site_checks.nav_files(text, _project_path(config.config_file_path, config), pages))
+    _report(site_checks.nav_files(text, _project_path(_config_file(config), config), pages))
     return nav
 
 
@@ -155,21 +172,70 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """`finish` on the built folder: the same step Zensical's build ends with."""
-    with open(config.config_file_path, encoding="utf-8-sig") as source:
-        config_text = source.read()
-    settings = project.Settings(
-        config.site_name,
-        (config.site_url or "/").rstrip("/") + "/",  # `mkdocs serve` sets its own
-        Path(config.docs_dir),
-        Path(config.config_file_path),
-        config_text,
-    )
-    pages = project.source_pages(Path(config.docs_dir))
+    """Build the other languages into their folders, then `finish` on the whole built
+    site: the same steps Zensical's build runs. A language's own build (started here,
+    with IOP_EDITION set) only checks its pages; the English build finishes them all."""
+    if os.environ.get(EDITION_ENV):
+        return
+    root = Path(config.config_file_path).parent
+    builds = []
+    for edition in editions.editions(root):
+        if not edition.is_default:
+            _build_edition(edition, root, Path(config.site_dir) / edition.folder, config)
+        builds.append(_edition_build(edition, root, config))
     excused = frozenset(reported.built_with("unsafe-html"))
-    report = finish_site(Path(config.site_dir), settings, pages, excused)
+    report = finish_site(Path(config.site_dir), builds, excused)
     _report(report.problems)
     for warning in report.warnings:
         log.warning(warning)
     for note in report.notes:
         log.info(note)
+
+
+EDITION_ENV = "IOP_EDITION"  # set in another language's build: check only, no finish
+EDITION_CONFIG_ENV = "IOP_EDITION_CONFIG"  # that language's mkdocs.<lang>.yml
+
+
+def _edition_build(edition: editions.Edition, root: Path, config: MkDocsConfig) -> EditionBuild:
+    if edition.is_default:
+        with open(config.config_file_path, encoding="utf-8-sig") as source:
+            config_text = source.read()
+        settings = project.Settings(
+            config.site_name,
+            (config.site_url or "/").rstrip("/") + "/",  # `mkdocs serve` sets its own
+            Path(config.docs_dir),
+            Path(config.config_file_path),
+            config_text,
+        )
+    else:
+        settings = editions.settings(edition, root, config.site_url or "/")
+    return EditionBuild(
+        edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
+    )
+
+
+def _build_edition(
+    edition: editions.Edition, root: Path, site_dir: Path, config: MkDocsConfig
+) -> None:
+    """`mkdocs build` of one more language into `site_dir`, its problems shown here."""
+    with tempfile.TemporaryDirectory(prefix="iop-edition-") as scratch:
+        merged = Path(scratch) / "mkdocs.yml"
+        editions.write_config(edition, root, merged, config.site_url or "/")
+        env = dict(os.environ, **{EDITION_ENV: edition.lang})
+        env[EDITION_CONFIG_ENV] = str(edition.differences)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(merged)]
+            + ["--site-dir", str(site_dir)],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    for line in dict.fromkeys((result.stdout + result.stderr).splitlines()):
+        level, _, message = line.partition(" -  ")
+        if level.strip() in ("WARNING", "ERROR"):
+            log.warning(message)
+    if result.returncode != 0 and "Aborted" not in result.stderr:
+        log.warning(
+            f"{edition.lang}: the build of {edition.docs_dir.name}/ failed:\n{result.stderr}"
+        )

@@ -275,5 +275,6 @@ def test_the_corpus_covers_every_rule() -> None:
         for line in case.expected
         for match in re.findall(r"^[\w./-]+:\d+: ([a-z-]+): ", line)
     }
-    missing = set(content_checks.RULES) - fired - {"nav-file"}  # nav-file: a mkdocs.yml test
+    # nav-file: a mkdocs.yml test; reading-ease: Spanish pages only (tests/test_spanish.py)
+    missing = set(content_checks.RULES) - fired - {"nav-file", "reading-ease"}
     assert not missing, f"no bad page shows the rule(s) {sorted(missing)}"

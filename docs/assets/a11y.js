@@ -4,6 +4,15 @@
 (function () {
   "use strict";
 
+  // The words this script adds, in the page's language (<html lang>).
+  var all = {
+    en: { menu: "Menu", search: "Search", colours: "Change colours", dialog: "Search the guide",
+          table: "Table", tableSuffix: " (table)", copy: "Copy the script", copied: " Copied." },
+    es: { menu: "Menú", search: "Buscar", colours: "Cambiar colores", dialog: "Buscar en la guía",
+          table: "Tabla", tableSuffix: " (tabla)", copy: "Copiar el texto", copied: " Copiado." }
+  };
+  var words = all[document.documentElement.lang] || all.en;
+
   // Material's header controls are <label>s for hidden inputs: not focusable and
   // not named. Put a real <button> in each one's place; the label stays in the page
   // (hidden) so Material can keep toggling its `hidden` attribute, which we mirror.
@@ -35,7 +44,7 @@
   if (sidebar) sidebar.id = "iop-nav";
 
   document.querySelectorAll('.md-header__button[for="__drawer"]').forEach(function (label) {
-    var button = replaceWithButton(label, "Menu", drawer);
+    var button = replaceWithButton(label, words.menu, drawer);
     button.setAttribute("aria-controls", "iop-nav");
     expands(button, drawer);
     document.addEventListener("keydown", function (event) {
@@ -46,11 +55,11 @@
     });
   });
   document.querySelectorAll('.md-header__button[for="__search"]').forEach(function (label) {
-    expands(replaceWithButton(label, "Search", search), search);
+    expands(replaceWithButton(label, words.search, search), search);
   });
   document.querySelectorAll('.md-header__button[for^="__palette_"]').forEach(function (label) {
     var input = document.getElementById(label.htmlFor);
-    if (input) replaceWithButton(label, label.getAttribute("title") || "Change colours", input);
+    if (input) replaceWithButton(label, label.getAttribute("title") || words.colours, input);
   });
   document.querySelectorAll('input[name="__palette"]').forEach(function (radio) {
     radio.setAttribute("tabindex", "-1");
@@ -58,7 +67,7 @@
 
   // The search dialog needs a name, and its result count must be announced.
   var dialog = document.querySelector('.md-search[role="dialog"]');
-  if (dialog) dialog.setAttribute("aria-label", "Search the guide");
+  if (dialog) dialog.setAttribute("aria-label", words.dialog);
   var meta = document.querySelector(".md-search-result__meta");
   if (meta) {
     meta.setAttribute("role", "status");
@@ -71,13 +80,13 @@
     for (var e = box.previousElementSibling; e; e = e.previousElementSibling) {
       if (/^H[1-4]$/.test(e.tagName)) return e.textContent.replace("\u00b6", "").trim();
     }
-    return "Table";
+    return words.table;
   }
   function focusableTables() {
     document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", heading(box) + " (table)");
+      box.setAttribute("aria-label", heading(box) + words.tableSuffix);
     });
   }
   focusableTables();
@@ -89,7 +98,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "iop-copy";
-    button.textContent = "Copy the script";
+    button.textContent = words.copy;
     var status = document.createElement("span");
     status.setAttribute("role", "status");
     status.className = "iop-copy-status";
@@ -98,7 +107,7 @@
         return !e.classList.contains("admonition-title") && e !== button && e !== status;
       }).map(function (e) { return e.innerText.trim(); }).join("\n\n");
       navigator.clipboard.writeText(text).then(function () {
-        status.textContent = " Copied.";
+        status.textContent = words.copied;
       }, function () {
         status.textContent = " Could not copy: select the text and copy it instead.";
       });

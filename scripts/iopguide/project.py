@@ -17,7 +17,7 @@ from iopguide.checks import frontmatter
 from iopguide.paths import CONFIG
 
 
-class _Loader(yaml.SafeLoader):
+class Loader(yaml.SafeLoader):
     """YAML with MkDocs' `!ENV [NAME, default]` and Python-name tags tolerated."""
 
 
@@ -32,8 +32,8 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     return default
 
 
-_Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+Loader.add_constructor("!ENV", _env)
+Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Settings:
 
 def settings(config_path: Path = CONFIG) -> Settings:
     text = config_path.read_text(encoding="utf-8-sig")
-    data = yaml.load(text, Loader=_Loader) or {}  # a SafeLoader subclass
+    data = yaml.load(text, Loader=Loader) or {}  # a SafeLoader subclass
     return Settings(
         site_name=str(data.get("site_name", "")),
         site_url=(str(data.get("site_url") or "/")).rstrip("/") + "/",

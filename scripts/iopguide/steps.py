@@ -20,11 +20,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from iopguide import project
+from iopguide import editions, project
 from iopguide.checks import content, frontmatter
 from iopguide.checks import site as site_checks
 from iopguide.checks.frontmatter import Problem
-from iopguide.finish.run import finish_site
+from iopguide.finish.run import EditionBuild, finish_site
 
 
 def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[Problem]:
@@ -47,25 +47,27 @@ def _show(problems: list[Problem]) -> bool:
 
 
 def build_zensical(folder: Path, out: Path) -> bool:
-    """`check`, `zensical build`, `finish`, for the project in `folder`, into `out`."""
-    settings = project.settings(folder / "mkdocs.yml")
-    pages = project.source_pages(settings.docs_dir)
-    if not _show(check(settings, pages)):
+    """`check`, `zensical build` of each language, `finish`, for the project in `folder`,
+    into `out`."""
+    builds = []
+    for edition in editions.editions(folder):
+        settings = editions.settings(
+            edition, folder, project.settings(folder / "mkdocs.yml").site_url
+        )
+        builds.append(
+            EditionBuild(
+                edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
+            )
+        )
+    if not _show([p for build in builds for p in check(build.settings, build.pages)]):
         print("check failed: the site was not built", file=sys.stderr)
         return False
-    # Zensical writes its site and its cache (.cache/, which it may wipe) only inside the
-    # project folder, so it builds a copy of what it reads, in a scratch folder.
     with tempfile.TemporaryDirectory(prefix="iop-zensical-") as scratch:
-        copy = Path(scratch)
-        shutil.copy2(settings.config_path, copy / "mkdocs.yml")
-        for part in ("docs", "overrides"):
-            if (folder / part).is_dir():
-                shutil.copytree(folder / part, copy / part)
-        result = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=copy)
-        if result.returncode != 0:
-            return False
-        site = copy / "site"
-        report = finish_site(site, settings, pages, generator="zensical")
+        site = Path(scratch) / "site"
+        for edition in editions.editions(folder):
+            if not _zensical(edition, folder, Path(scratch) / edition.lang, site / edition.folder):
+                return False
+        report = finish_site(site, builds, generator="zensical")
         ok = _show(report.problems)
         for line in report.warnings:
             print(line, flush=True)
@@ -77,6 +79,25 @@ def build_zensical(folder: Path, out: Path) -> bool:
         if out.exists():
             shutil.rmtree(out)
         shutil.move(str(site), out)
+    return True
+
+
+def _zensical(edition: editions.Edition, folder: Path, copy: Path, into: Path) -> bool:
+    """Zensical writes its site and its cache (.cache/, which it may wipe) only inside the
+    project folder, so it builds a copy of what it reads, in a scratch folder."""
+    copy.mkdir(parents=True)
+    editions.write_config(edition, folder, copy / "mkdocs.yml", absolute=False)
+    for part in (edition.docs_dir.name, "overrides"):
+        if (folder / part).is_dir():
+            shutil.copytree(folder / part, copy / part)
+    shared = folder / "docs" / editions.SHARED  # every edition's CSS, scripts and icon
+    if not edition.is_default and not (copy / edition.docs_dir.name / editions.SHARED).exists():
+        shutil.copytree(shared, copy / edition.docs_dir.name / editions.SHARED)
+    result = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=copy)
+    if result.returncode != 0:
+        return False
+    into.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(copy / "site"), into)
     return True
 
 

@@ -64,8 +64,18 @@ def glossary(path: Path = GLOSSARY) -> dict[str, Abbreviation]:
     return found
 
 
+def glossary_for(path: str) -> dict[str, Abbreviation]:
+    """The glossary of the page's own edition: docs-es/x.md reads docs-es/.snippets/."""
+    folder = path.replace("\\", "/").split("/", 1)[0]
+    if folder.startswith("docs-"):  # builds run in the project folder; else this checkout
+        for own in (Path(folder), GLOSSARY.parent.parent.parent / folder):
+            if (own / ".snippets" / GLOSSARY.name).is_file():
+                return glossary(own / ".snippets" / GLOSSARY.name)
+    return glossary()
+
+
 def check(text: str, path: str, known: dict[str, Abbreviation] | None = None) -> list[Problem]:
-    known = glossary() if known is None else known
+    known = glossary_for(path) if known is None else known
     seen: set[str] = set()
     before = ""  # the text so far, headings included, to find a name written earlier
     problems = []

@@ -50,7 +50,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _SENTENCE_END = re.compile(
     r"(?<!U\.S\.)"  # "the U.S. Department" goes on
     r"(?:(?<=[.!?])|(?<=[.!?]\[\^\d\])|(?<=[.!?]\[\^\d\d\]))"
-    r"\s+(?=[\"'(\[*_]*[A-Z0-9])"
+    r"\s+(?=[\"'(\[*_¿¡]*[A-Z0-9ÁÉÍÓÚÑÜ])"  # Spanish sentences may open with ¿ or ¡
 )
 
 

@@ -57,6 +57,7 @@ RULES = (
     "cite-claim",
     "cite-source",  # claims.py
     "reading-grade",
+    "reading-ease",  # reading_es.py: the Spanish pages' INFLESZ
     "hard-sentence",
     "duplicate-title",
     "duplicate-description",  # site.py

@@ -63,7 +63,8 @@ BLOCK_TAGS = {
     "br",
 }
 CONTENT = "article.md-content__inner"
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+# A sentence ends before a capital or a digit; a Spanish one may open with ¿ or ¡.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑÜ])")
 
 
 class _Blocks:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 EMBED_ROOT = "embed"
+LANGUAGE_NAMES = {"es": "in Spanish"}  # the clinics page is in English
 EMBED_CSS = "assets/embed.css"
 EMBED_SCRIPT = "assets/embed-child.js"
 
@@ -55,7 +56,13 @@ def _fragment(markup: str) -> LexborNode:
     return node
 
 
-def make_embed(page_html: str, page_url: str, site_name: str) -> str:
+BACK = {
+    "en": "Read the full page on {site}</a> (opens in a new tab)",
+    "es": "Lea la página completa en {site}</a> (se abre en otra pestaña)",
+}
+
+
+def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") -> str:
     """The embed page for a built page at `page_url` (e.g. `benefits/`)."""
     tree = LexborHTMLParser(page_html)
     head, body = tree.head, tree.body
@@ -75,8 +82,9 @@ def make_embed(page_html: str, page_url: str, site_name: str) -> str:
     itself = "../" * _depth(page_url) + page_url or "./"
     article.insert_child(
         _fragment(
-            f'<p class="iop-embed__back"><a href="{itself}">Read the full page on '
-            f"{html_escape(site_name)}</a> (opens in a new tab)</p>"
+            f'<p class="iop-embed__back"><a href="{itself}">'
+            + BACK.get(lang, BACK["en"]).format(site=html_escape(site_name))
+            + "</p>"
         )
     )
     levels = _depth(embed_url(page_url)) - _depth(page_url)
@@ -129,6 +137,10 @@ class GalleryItem:
     description: str
     embed_url: str  # absolute, for the copy-paste snippet
     preview_url: str  # relative to the clinics page, for the live preview
+    lang: str = "en"
+
+    def with_preview(self, preview_url: str) -> GalleryItem:
+        return replace(self, preview_url=preview_url)
 
 
 def snippet(item: GalleryItem, script_url: str) -> str:
@@ -145,9 +157,11 @@ def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str)
     parts = []
     for item in items:
         anchor = "embed-" + re.sub(r"[^a-z0-9]+", "-", item.embed_url.lower()).strip("-")
+        lang = "" if item.lang == "en" else f' lang="{item.lang}"'
+        language = "" if item.lang == "en" else f" ({LANGUAGE_NAMES.get(item.lang, item.lang)})"
         parts.append(
-            f'<h3 id="{anchor[-60:]}">{html.escape(item.title)}</h3>\n'
-            f"<p>{html.escape(item.description)}</p>\n"
+            f'<h3 id="{anchor[-60:]}"><span{lang}>{html.escape(item.title)}</span>{language}</h3>\n'
+            f"<p{lang}>{html.escape(item.description)}</p>\n"
             '<pre class="iop-snippet"><code>'
             f"{html.escape(snippet(item, script_url))}</code></pre>\n"
             '<details class="iop-preview">'

@@ -14,7 +14,7 @@ from typing import Any
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
-FEED_VERSION = "1.0"
+FEED_VERSION = "1.1"  # 1.1 added `lang`
 SCHEMA_PATH = "api/pages.schema.json"
 TAGS = {
     "a",
@@ -90,6 +90,7 @@ class FeedPage:
     next_review: dt.date
     sources: list[dict[str, str]]
     body_html: str
+    lang: str = "en"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -101,13 +102,15 @@ class FeedPage:
             "next_review": self.next_review.isoformat(),
             "sources": [{"title": s["title"], "url": s["url"]} for s in self.sources],
             "body_html": self.body_html,
+            "lang": self.lang,
         }
 
 
-def feed(pages: list[FeedPage], site_url: str) -> dict[str, Any]:
+def feed(pages: list[FeedPage], site_url: str, schema_root: str | None = None) -> dict[str, Any]:
+    """The feed of one edition; its schema lives at the site's root (`schema_root`)."""
     return {
         "version": FEED_VERSION,
-        "schema": site_url.rstrip("/") + "/" + SCHEMA_PATH,
+        "schema": (schema_root or site_url).rstrip("/") + "/" + SCHEMA_PATH,
         "site": site_url,
         "license": "Free to embed and reuse; keep the crisis line and a link back to each page.",
         "pages": [page.as_json() for page in sorted(pages, key=lambda p: p.url)],

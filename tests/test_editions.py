@@ -1,0 +1,147 @@
+"""Other languages are built beside English and paired with it page by page.
+
+A small Spanish edition (two pages) is added to a copy of the project, as an editor would
+add docs-es/ and mkdocs.es.yml: the build puts it under /es/, in Spanish, with its own
+search, feed and embeds, and links each page to its English counterpart both ways."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from iopguide import editions
+from sitetools import build_site, copy_project, hrefs, tags
+
+pytestmark = pytest.mark.xdist_group("editions")
+
+FRONT = """\
+---
+title: {title}
+description: {description}
+reviewed: 2026-11-27
+next_review: 2027-11-27
+sources:
+  - title: "Línea 988 de Prevención del Suicidio y Crisis"
+    url: https://988lifeline.org/es/
+---
+"""
+HOME = FRONT.format(title="Guía de IOP", description="Una guía sencilla sobre los IOP.") + (
+    textwrap.dedent(
+        """
+        # Guía de IOP
+
+        Un programa intensivo ambulatorio (IOP) le da ayuda varias horas a la semana.
+        Usted vive en su casa. Vea los [beneficios](benefits.md).
+
+        Si está en peligro, llame al 988.[^1] Es gratis y privado.
+        """
+    )
+)
+BENEFITS = FRONT.format(
+    title="Beneficios de un IOP", description="Qué gana usted con un IOP."
+) + textwrap.dedent(
+    """
+    # Beneficios de un IOP
+
+    Un programa intensivo ambulatorio (IOP) le deja seguir con su vida.
+    Puede ir a su trabajo. Puede dormir en su casa.
+
+    ## Puede seguir trabajando {#keep-your-life}
+
+    Muchas personas van a su trabajo de día y al programa de noche.
+    """
+)
+CONFIG = """\
+site_name: Guía de IOP
+theme:
+  language: es
+markdown_extensions:
+  - pymdownx.snippets:
+      base_path: [docs-es/.snippets]
+      check_paths: true
+      auto_append: [glossary.md]
+plugins:
+  - search:
+      lang: es
+nav:
+  - Inicio: index.md
+  - Beneficios: benefits.md
+"""
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("bilingual") / "project")
+    docs = project / "docs-es"
+    (docs / ".snippets").mkdir(parents=True)
+    (docs / ".snippets" / "glossary.md").write_text(
+        "*[IOP]: Programa intensivo ambulatorio: tratamiento varios días a la semana\n",
+        encoding="utf-8",
+    )
+    (docs / "index.md").write_text(HOME, encoding="utf-8")
+    (docs / "benefits.md").write_text(BENEFITS, encoding="utf-8")
+    (project / "mkdocs.es.yml").write_text(CONFIG, encoding="utf-8")
+    out = project / "site"
+    built = build_site(project, out)
+    assert built.ok, built.output
+    return out
+
+
+def test_the_spanish_pages_are_built_under_es_in_spanish(bilingual: Path) -> None:
+    html = (bilingual / "es" / "benefits" / "index.html").read_text(encoding="utf-8")
+    assert tags(html, "html")[0]["lang"] == "es"
+    assert "Fuentes" in html and "Revisado el" in html
+    crisis = [a for a in tags(html, "a") if a.get("href") == "tel:988"]
+    assert crisis, "no tel:988 link"
+    assert (bilingual / "es" / "search" / "search_index.json").is_file()
+
+
+def test_each_pair_links_both_ways_by_hreflang_and_a_visible_switch(bilingual: Path) -> None:
+    for page, other, word in (
+        ("benefits/", "es/benefits/", "Español"),
+        ("es/benefits/", "benefits/", "English"),
+    ):
+        html = (bilingual / page / "index.html").read_text(encoding="utf-8")
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in tags(html, "link")
+            if link.get("rel") == "alternate" and "hreflang" in link
+        }
+        assert alternates == {
+            "en": "http://127.0.0.1:8000/benefits/",
+            "es": "http://127.0.0.1:8000/es/benefits/",
+            "x-default": "http://127.0.0.1:8000/benefits/",
+        }
+        switch = [a for a in tags(html, "a") if a.get("hreflang") and a.get("lang")]
+        assert len(switch) == 1, switch
+        assert "/" + other in hrefs(html, page), f"{page}: the switch does not lead to {other}"
+        assert f">{word}</a>" in html
+
+
+def test_a_page_without_a_counterpart_has_no_switch(bilingual: Path) -> None:
+    html = (bilingual / "for-clinics" / "index.html").read_text(encoding="utf-8")
+    assert "iop-lang" not in html and 'hreflang="es"' not in html
+
+
+def test_spanish_feed_embeds_and_sitemap(bilingual: Path) -> None:
+    data = json.loads((bilingual / "es" / "api" / "pages.json").read_text(encoding="utf-8"))
+    assert [page["lang"] for page in data["pages"]] == ["es"]
+    assert data["schema"] == "http://127.0.0.1:8000/api/pages.schema.json"
+    embed = (bilingual / "es" / "embed" / "benefits" / "index.html").read_text(encoding="utf-8")
+    assert "Lea la página completa" in embed and 'lang="es"' in embed
+    sitemap = (bilingual / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="es" href="http://127.0.0.1:8000/es/benefits/"' in sitemap
+
+
+def test_the_edition_file_merges_onto_mkdocs_yml(tmp_path: Path) -> None:
+    merged = editions.merge(
+        {"plugins": ["search", {"minify": {"a": 1}}], "theme": {"name": "material", "x": 1}},
+        {"plugins": [{"search": {"lang": "es"}}], "theme": {"x": 2}},
+    )
+    assert merged == {
+        "plugins": [{"search": {"lang": "es"}}, {"minify": {"a": 1}}],
+        "theme": {"name": "material", "x": 2},
+    }
