@@ -235,7 +235,7 @@ def _build_edition(
         level, _, message = line.partition(" -  ")
         if level.strip() in ("WARNING", "ERROR"):
             log.warning(message)
-    if result.returncode != 0 and "Aborted" not in result.stderr:
+    if result.returncode != 0 and "Aborted" not in result.stdout + result.stderr:
         log.warning(
             f"{edition.lang}: the build of {edition.docs_dir.name}/ failed:\n{result.stderr}"
         )
