@@ -134,6 +134,8 @@ def test_spanish_feed_embeds_and_sitemap(bilingual: Path) -> None:
     assert "Lea la página completa" in embed and 'lang="es"' in embed
     sitemap = (bilingual / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="es" href="http://127.0.0.1:8000/es/benefits/"' in sitemap
+    robots = (bilingual / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: http://127.0.0.1:8000/es/sitemap.xml" in robots
 
 
 def test_the_edition_file_merges_onto_mkdocs_yml(tmp_path: Path) -> None:
@@ -145,3 +147,8 @@ def test_the_edition_file_merges_onto_mkdocs_yml(tmp_path: Path) -> None:
         "plugins": [{"search": {"lang": "es"}}, {"minify": {"a": 1}}],
         "theme": {"name": "material", "x": 2},
     }
+
+
+def test_the_spanish_404_page_is_in_spanish(bilingual: Path) -> None:
+    html = (bilingual / "es" / "404.html").read_text(encoding="utf-8")
+    assert "No encontramos esa página" in html and "oprima el 2" in html

@@ -5,22 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def robots_txt(template: str, site_url: str) -> str:
-    """`template` (docs/robots.txt) with one `Sitemap:` line for `site_url`."""
+def robots_txt(template: str, site_url: str, folders: tuple[str, ...] = ("",)) -> str:
+    """`template` (docs/robots.txt) with a `Sitemap:` line for `site_url` and for each
+    other language's folder (`es/`)."""
     lines = [line for line in template.splitlines() if not line.lower().startswith("sitemap:")]
     while lines and not lines[-1].strip():
         lines.pop()
     if site_url:
-        lines += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
+        lines.append("")
+        lines += [f"Sitemap: {site_url.rstrip('/')}/{folder}sitemap.xml" for folder in folders]
     return "\n".join(lines) + "\n"
 
 
-def write_robots(site_dir: Path, site_url: str) -> str | None:
-    """Add the Sitemap line to the built robots.txt; returns a problem, if any."""
+def write_robots(site_dir: Path, site_url: str, folders: tuple[str, ...] = ("",)) -> str | None:
+    """Add the Sitemap lines to the built robots.txt; returns a problem, if any."""
     path = site_dir / "robots.txt"
     if not path.is_file():
         return "seo: robots.txt is missing from the build: keep docs/robots.txt"
     if not site_url:
         return "seo: site_url is empty, so robots.txt cannot name the sitemap"
-    path.write_text(robots_txt(path.read_text(encoding="utf-8"), site_url), encoding="utf-8")
+    text = robots_txt(path.read_text(encoding="utf-8"), site_url, folders)
+    path.write_text(text, encoding="utf-8")
     return None

@@ -64,7 +64,8 @@ def finish_site(
             json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8"
         )
     html = languages.link_editions(html, editions, site_dir)
-    problem = robots.write_robots(site_dir, default.site_url)
+    folders = tuple(edition.folder for edition in editions)
+    problem = robots.write_robots(site_dir, default.site_url, folders)
     if problem:
         report.warnings.append(problem)
     html = {path: favicon.inline_icon(text, path, site_dir) for path, text in html.items()}
