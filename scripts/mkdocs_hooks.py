@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -194,6 +195,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 EDITION_ENV = "IOP_EDITION"  # set in another language's build: check only, no finish
 EDITION_CONFIG_ENV = "IOP_EDITION_CONFIG"  # that language's mkdocs.<lang>.yml
+PROBLEM = re.compile(r"^\S+:\d+: [a-z-]+: ")  # `path:line: rule: ...`, as Problem prints
 
 
 def _edition_build(edition: editions.Edition, root: Path, config: MkDocsConfig) -> EditionBuild:
@@ -235,6 +237,8 @@ def _build_edition(
         level, _, message = line.partition(" -  ")
         if level.strip() in ("WARNING", "ERROR"):
             log.warning(message)
+        elif level.strip() == "INFO" and PROBLEM.match(message):  # a warning-only rule
+            log.info(message)
     if result.returncode != 0 and "Aborted" not in result.stdout + result.stderr:
         log.warning(
             f"{edition.lang}: the build of {edition.docs_dir.name}/ failed:\n{result.stderr}"

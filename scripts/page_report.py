@@ -4,7 +4,9 @@
     .venv/bin/python scripts/page_report.py site/      # reads an existing build
     .venv/bin/python scripts/page_report.py --hardest  # also show each page's hardest sentences
 
-Pages above grade 8 are marked with "!". Run it after `python3 scripts/dev.py build`.
+Pages above grade 8 are marked with "!". Then each translated page (docs-es/) with its
+INFLESZ reading ease (below 65 marked "!") and whether it is in step with its English
+page (translated_from). Run it after `python3 scripts/dev.py build`.
 """
 
 from __future__ import annotations
@@ -13,10 +15,33 @@ import sys
 import tempfile
 from pathlib import Path
 
-from iopguide.checks import readability
+from iopguide import editions, project
+from iopguide.checks import readability, reading_es, translations
 from iopguide.tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
+OTHERS = {edition.lang for edition in editions.editions(ROOT) if not edition.is_default}
+
+
+def pair_state(page: project.SourcePage) -> str:
+    """'in step', else the translation-stale message (how much of the English changed)."""
+    problems = translations.check(page.text, page.src)
+    return problems[0].message.split(": bring")[0] if problems else "in step"
+
+
+def report_pairs(site: Path) -> None:
+    for edition in editions.editions(ROOT):
+        if edition.is_default:
+            continue
+        print(f"\n{edition.lang} page{'':<22}  ease  words  English page")
+        for page in project.source_pages(edition.docs_dir):
+            built = site / edition.folder / page.built
+            ease = (
+                reading_es.measure(built.read_text(encoding="utf-8")) if built.is_file() else None
+            )
+            flag = "!" if ease and ease.score < reading_es.MIN_EASE else " "
+            score = f"{ease.score:>5.0f}{flag} {ease.words:>5}" if ease else "  (not built)"
+            print(f"{page.src:<27}  {score}  {pair_state(page)}")
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -25,7 +50,7 @@ def built_pages(site: Path) -> list[Path]:
     return sorted(
         p
         for p in site.rglob("index.html")
-        if p.relative_to(site).parts[0] not in {"embed", "assets", "api", "search"}
+        if p.relative_to(site).parts[0] not in {"embed", "assets", "api", "search", *OTHERS}
         and p.name not in skip
     )
 
@@ -44,6 +69,7 @@ def report(site: Path, hardest: bool) -> int:
         if hardest:
             for grade, sentence in reading.hardest:
                 print(f"    {grade:>5.1f}  {sentence}")
+    report_pairs(site)
     return 1 if any(r.grade > readability.MAX_GRADE for _, r in rows) else 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from iopguide import editions
+from iopguide.checks import translations
 from sitetools import build_site, copy_project, hrefs, tags
 
 pytestmark = pytest.mark.xdist_group("editions")
@@ -21,6 +22,7 @@ FRONT = """\
 ---
 title: {title}
 description: {description}
+translated_from: "{version}"
 reviewed: 2026-11-27
 next_review: 2027-11-27
 sources:
@@ -28,7 +30,9 @@ sources:
     url: https://988lifeline.org/es/
 ---
 """
-HOME = FRONT.format(title="Guía de IOP", description="Una guía sencilla sobre los IOP.") + (
+HOME = FRONT.format(
+    title="Guía de IOP", description="Una guía sencilla sobre los IOP.", version="{home}"
+) + (
     textwrap.dedent(
         """
         # Guía de IOP
@@ -41,7 +45,7 @@ HOME = FRONT.format(title="Guía de IOP", description="Una guía sencilla sobre 
     )
 )
 BENEFITS = FRONT.format(
-    title="Beneficios de un IOP", description="Qué gana usted con un IOP."
+    title="Beneficios de un IOP", description="Qué gana usted con un IOP.", version="{benefits}"
 ) + textwrap.dedent(
     """
     # Beneficios de un IOP
@@ -72,18 +76,30 @@ nav:
 """
 
 
-@pytest.fixture(scope="module")
-def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("bilingual") / "project")
+def version(project: Path, page: str) -> str:
+    """The `translated_from` value for docs/<page> (`git hash-object`, 12 characters)."""
+    return translations.blob_hash((project / "docs" / page).read_bytes())[:12]
+
+
+def add_spanish(project: Path) -> Path:
+    """docs-es/ with two pages and mkdocs.es.yml, as an editor would add them."""
     docs = project / "docs-es"
     (docs / ".snippets").mkdir(parents=True)
     (docs / ".snippets" / "glossary.md").write_text(
         "*[IOP]: Programa intensivo ambulatorio: tratamiento varios días a la semana\n",
         encoding="utf-8",
     )
-    (docs / "index.md").write_text(HOME, encoding="utf-8")
-    (docs / "benefits.md").write_text(BENEFITS, encoding="utf-8")
+    home = HOME.replace("{home}", version(project, "index.md"))
+    (docs / "index.md").write_text(home, encoding="utf-8")
+    benefits = BENEFITS.replace("{benefits}", version(project, "benefits.md"))
+    (docs / "benefits.md").write_text(benefits, encoding="utf-8")
     (project / "mkdocs.es.yml").write_text(CONFIG, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = add_spanish(copy_project(tmp_path_factory.mktemp("bilingual") / "project"))
     out = project / "site"
     built = build_site(project, out)
     assert built.ok, built.output
@@ -152,3 +168,33 @@ def test_the_edition_file_merges_onto_mkdocs_yml(tmp_path: Path) -> None:
 def test_the_spanish_404_page_is_in_spanish(bilingual: Path) -> None:
     html = (bilingual / "es" / "404.html").read_text(encoding="utf-8")
     assert "No encontramos esa página" in html and "oprima el 2" in html
+
+
+def test_a_changed_english_page_makes_its_translation_stale(tmp_path: Path) -> None:
+    """Editing docs/benefits.md warns on docs-es/benefits.md, with the English change's size."""
+    project = add_spanish(copy_project(tmp_path / "project"))
+    english = project / "docs" / "benefits.md"
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8"
+    )
+    built = build_site(project, tmp_path / "out")
+    assert built.ok, built.output  # a warning until the page's review date
+    stale = [line for line in built.output.splitlines() if "translation-stale" in line]
+    assert len(stale) == 1, built.output
+    assert (
+        "docs-es/benefits.md:1: translation-stale: docs/benefits.md has 2 lines changed"
+        in (stale[0])
+    )
+    current = version(project, "benefits.md")
+    assert f'translated_from: "{current}"' in stale[0]
+
+
+def test_a_stale_translation_fails_past_its_review_date() -> None:
+    import datetime as dt
+
+    page = '---\ntitle: T\ntranslated_from: "000000000000"\nnext_review: 2026-01-01\n---\n\n# T\n'
+    found = translations.check(page, "docs-es/benefits.md", today=dt.date(2026, 11, 28))
+    assert [(p.rule, p.severity) for p in found] == [("translation-stale", "error")]
+    found = translations.check(page, "docs-es/benefits.md", today=dt.date(2025, 11, 28))
+    assert [(p.rule, p.severity) for p in found] == [("translation-stale", "warning")]
+    assert translations.check(page, "docs/benefits.md") == [], "English pages are not checked"

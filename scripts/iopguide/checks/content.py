@@ -33,6 +33,7 @@ from iopguide.checks import (
     links,
     markdown_scan,
     phone_links,
+    translations,
     unsafe_html,
 )
 from iopguide.checks import site as site_checks
@@ -58,6 +59,7 @@ RULES = (
     "cite-source",  # claims.py
     "reading-grade",
     "reading-ease",  # reading_es.py: the Spanish pages' INFLESZ
+    "translation-stale",  # translations.py
     "hard-sentence",
     "duplicate-title",
     "duplicate-description",  # site.py
@@ -80,6 +82,7 @@ def check_markdown(text: str, path: str) -> list[Problem]:
         + phone_links.check(found, path)
         + headings.check(text, path, block.body_line if block else 1)
         + abbreviations.check(text, path)
+        + translations.check(text, path)
     )
     meta = frontmatter.meta(text)
     if meta.get("kind", "content") == "content":  # pages about the site cite nothing

@@ -18,7 +18,7 @@ from iopguide.checks.problem import Problem
 
 DESCRIPTION_MAX = 160
 KINDS = ("content", "info")
-OPTIONAL_KEYS = {"kind", "search", "hide", "template", "icon", "status"}
+OPTIONAL_KEYS = {"kind", "search", "hide", "template", "icon", "status", "translated_from"}
 REQUIRED_KEYS = ("title", "description", "reviewed", "next_review", "sources")
 SOURCE_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
 
