@@ -6,6 +6,7 @@ tools/static_server.py), so the tests exercise what the commands use.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from iopguide import project
+from iopguide import editions, project
 from iopguide.tools import build, static_server
 from iopguide.tools.build import Built, tool_env
 
@@ -28,6 +29,21 @@ __all__ = ["Built", "tool_env"]
 def all_pages() -> tuple[DocPage, ...]:
     """Every Markdown page in docs/ (dot-folders such as .snippets are not pages)."""
     return tuple(project.source_pages(DOCS))
+
+
+@functools.cache
+def spanish_pages() -> tuple[DocPage, ...]:
+    """The Spanish edition's pages (docs-es/), each with its URL under es/; none without it."""
+    for edition in editions.editions(ROOT):
+        if edition.lang == "es":
+            pages = project.source_pages(edition.docs_dir)
+            return tuple(dataclasses.replace(page, url="es/" + page.url) for page in pages)
+    return ()
+
+
+def every_page() -> tuple[DocPage, ...]:
+    """Every page in every language."""
+    return all_pages() + spanish_pages()
 
 
 def content_pages() -> tuple[DocPage, ...]:

@@ -1,0 +1,154 @@
+"""The Spanish edition (docs-es/, built into /es/): complete, paired, readable, searchable
+in Spanish, with crisis help in Spanish on the first screen.
+
+Runs when the project has a Spanish edition (mkdocs.es.yml and docs-es/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import DESKTOP, PHONE, new_context, open_page, settle
+from iopguide import editions, project
+from iopguide.checks import reading_es
+from sitetools import DOCS, ROOT, all_pages, hrefs, tags
+
+SPANISH = next((e for e in editions.editions(ROOT) if e.lang == "es"), None)
+pytestmark = pytest.mark.skipif(SPANISH is None, reason="no Spanish edition in this checkout")
+PAGES = project.source_pages(SPANISH.docs_dir) if SPANISH else []
+ENGLISH_ONLY = {"for-clinics.md"}  # written for clinic staff (issue 16)
+
+QUERIES = [
+    ("cuántas horas a la semana", "what-is-an-iop/"),
+    ("el seguro paga", "cost-and-insurance/"),
+    ("adolescente", "who-benefits/"),
+    ("programa en línea", "what-is-an-iop/"),
+    ("puedo seguir trabajando", "benefits/"),
+    ("cuánto dura", "what-is-an-iop/"),
+    ("Medicare", "cost-and-insurance/"),
+    ("preguntas para hacer", "choosing-a-program/"),
+    ("primer día", "what-happens/"),
+    ("ayuda para mi familia", "resources/"),
+    ("recaída", "what-happens/"),
+    ("cuidado de los niños", "challenges/"),
+    ("señales de alerta", "who-benefits/"),
+    ("plan de seguridad", "staying-safe/"),
+    ("pensamientos de suicidio", "staying-safe/"),
+    ("armas de fuego", "staying-safe/"),
+    ("lista de espera", "staying-safe/"),
+    ("ataques de pánico", "who-benefits/"),
+    ("terapia de grupo", "what-happens/"),
+    ("historias", "stories/"),
+    ("apelar", "cost-and-insurance/"),
+    ("sin seguro", "cost-and-insurance/"),
+    ("transporte", "challenges/"),
+    ("cómo elegir un programa", "choosing-a-program/"),
+    ("copago", "cost-and-insurance/"),
+    ("deducible", "glossary/"),
+    ("línea de ayuda", "resources/"),
+    ("privacidad", "about/privacy/"),
+]
+
+
+def test_every_english_page_but_the_clinics_page_has_a_spanish_counterpart() -> None:
+    english = {page.uri for page in all_pages()} - ENGLISH_ONLY
+    spanish = {page.uri for page in PAGES}
+    assert english - spanish == set(), f"no Spanish page for {sorted(english - spanish)}"
+    assert spanish - english == set(), f"Spanish pages with no English page: {spanish - english}"
+    assert DOCS.is_dir()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_each_pair_links_both_ways(site: Path, page) -> None:
+    for built, other, lang in (
+        (page.url, "es/" + page.url, "es"),
+        ("es/" + page.url, page.url, "en"),
+    ):
+        html = (site / built / "index.html").read_text(encoding="utf-8")
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in tags(html, "link")
+            if link.get("rel") == "alternate" and "hreflang" in link
+        }
+        assert set(alternates) == {"en", "es", "x-default"}, f"{built}: {alternates}"
+        switch = [a for a in tags(html, "a") if a.get("hreflang") == lang and a.get("lang")]
+        assert switch, f"/{built}: no visible link to the {lang} page"
+        assert "/" + other in hrefs(html, built), f"/{built}: the switch misses /{other}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_each_spanish_page_reads_easily(site: Path, page) -> None:
+    html = (site / "es" / page.url / "index.html").read_text(encoding="utf-8")
+    ease = reading_es.measure(html)
+    assert ease.score >= reading_es.MIN_EASE, (
+        f"{page.src} scores {ease.score} on INFLESZ (at least {reading_es.MIN_EASE:g}): "
+        f"simplify {ease.hardest}"
+    )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_crisis_help_in_spanish_is_on_the_first_phone_screen(browser, base_url, page) -> None:
+    with open_page(browser, base_url + "es/" + page.url, viewport=PHONE) as (tab, _):
+        link = tab.locator('.iop-crisis a[href="tel:988"]').first
+        box = link.bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE["height"], "988 is off the first screen"
+        assert "Llame" in link.inner_text(), "the 988 link is not in Spanish"
+        assert tab.evaluate("document.documentElement.lang") == "es"
+
+
+def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
+    """As tests/test_search.py does, with Material's Spanish result line ("encontrado")."""
+    box = tab.locator(".md-search__input")
+    box.fill("")
+    box.press("Backspace")
+    tab.wait_for_function("""() => !/encontrad/.test(
+        document.querySelector('.md-search-result__meta').textContent)""")
+    box.fill(query)
+    box.press("End")
+    tab.wait_for_function(
+        """q => document.querySelector('.md-search__input').value === q
+        && /encontrad/.test(document.querySelector('.md-search-result__meta').textContent)""",
+        arg=query,
+    )
+    found = tab.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
+    )
+    base = urlsplit(base_url).path
+    pages: list[str] = []
+    for href in found:
+        path = urlsplit(href).path[len(base) :]
+        if path not in pages:
+            pages.append(path)
+    return pages[:count]
+
+
+@pytest.mark.xdist_group("search-es")
+def test_spanish_search_finds_spanish_pages_in_readers_words(browser, base_url: str) -> None:
+    context = new_context(browser, viewport=DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.goto(base_url + "es/", wait_until="load")
+        settle(tab)
+        tab.keyboard.press("/")
+        misses, english = [], []
+        for query, expected in QUERIES:
+            found = [page for page in top_pages(tab, base_url, query, count=50)]
+            english += [page for page in found if not page.startswith("es/")]
+            if "es/" + expected not in found[:3]:
+                misses.append(f"{query!r}: {found[:3]}")
+    finally:
+        context.close()
+    assert english == [], f"Spanish search returned English pages: {sorted(set(english))}"
+    assert len(misses) <= len(QUERIES) // 10, "\n".join(misses)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_no_third_party_requests_console_errors_or_cookies(browser, base_url, page) -> None:
+    with open_page(browser, base_url + "es/" + page.url) as (tab, record):
+        own = urlsplit(base_url).netloc
+        others = [url for url in record.requests if urlsplit(url).netloc not in ("", own)]
+        assert others == [], f"{page.src} requested other hosts: {others}"
+        assert record.console_errors == [], f"{page.src}: {record.console_errors}"
+        assert tab.context.cookies() == []
