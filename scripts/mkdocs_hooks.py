@@ -240,6 +240,7 @@ def _build_edition(
         elif level.strip() == "INFO" and PROBLEM.match(message):  # a warning-only rule
             log.info(message)
     if result.returncode != 0 and "Aborted" not in result.stdout + result.stderr:
-        log.warning(
-            f"{edition.lang}: the build of {edition.docs_dir.name}/ failed:\n{result.stderr}"
+        lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        log.warning(  # the error itself, not Python's traceback
+            f"{edition.docs_dir.name}/: the build stopped: {lines[-1] if lines else 'no output'}"
         )
