@@ -154,7 +154,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     with open(_config_file(config), encoding="utf-8-sig") as source:
         text = source.read()
     pages = {file.src_uri for file in files.documentation_pages()}
-    _report(site_checks.nav_files(text, _project_path(_config_file(config), config), pages))
+    docs = os.path.basename(os.path.normpath(config.docs_dir))
+    config_path = _project_path(_config_file(config), config)
+    _report(site_checks.nav_files(text, config_path, pages, docs))
     return nav
 
 

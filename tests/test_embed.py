@@ -13,7 +13,7 @@ import pytest
 
 from browser import PHONE, axe_violations, contrast, open_page
 from iopguide.finish import embed, qr
-from sitetools import content_pages, hrefs, serve_directory, tags
+from sitetools import content_pages, hrefs, serve_directory, spanish_pages, tags
 
 EMBEDDED = [p for p in content_pages() if p.meta.get("sources") and p.url]  # not the home page
 FIRST, SECOND = "what-is-an-iop/", "what-happens/"  # the second has a details block
@@ -267,7 +267,8 @@ def test_embed_js_stays_within_3_kb_minified(site: Path) -> None:
 def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser, base_url: str) -> None:
     with open_page(browser, base_url + "for-clinics/") as (tab, record):
         snippets = tab.locator("pre.iop-snippet code").all_inner_texts()
-        assert len(snippets) == len(EMBEDDED)
+        spanish = [p for p in spanish_pages() if p.is_content and p.url != "es/"]
+        assert len(snippets) == len(EMBEDDED) + len(spanish)  # English, then Spanish
         assert all("data-iop-embed" in s and "/embed.js" in s for s in snippets)
         assert tab.locator("details.iop-preview[open]").count() == 0, "previews load on demand"
         tab.locator("details.iop-preview summary").first.click()

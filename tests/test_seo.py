@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from iopguide import editions
 from iopguide.finish import robots as seo
-from sitetools import DOCS, all_pages, tags
+from sitetools import DOCS, ROOT, all_pages, tags
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as in mkdocs.yml
 
@@ -79,7 +80,10 @@ def test_robots_txt_allows_crawling_and_names_the_sitemap(site: Path) -> None:
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert re.search(r"(?m)^User-agent: \*$", robots)
     assert not re.search(r"(?m)^Disallow: /$", robots)
-    assert re.findall(r"(?m)^Sitemap: (.*)$", robots) == [SITE_URL + "sitemap.xml"]
+    folders = [edition.folder for edition in editions.editions(ROOT)]
+    assert re.findall(r"(?m)^Sitemap: (.*)$", robots) == [
+        SITE_URL + folder + "sitemap.xml" for folder in folders
+    ]
 
 
 def test_the_build_never_writes_the_sitemap_line_into_docs() -> None:

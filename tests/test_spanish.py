@@ -35,7 +35,7 @@ QUERIES = [
     ("cuidado de los niños", "challenges/"),
     ("señales de alerta", "who-benefits/"),
     ("plan de seguridad", "staying-safe/"),
-    ("pensamientos de suicidio", "staying-safe/"),
+    ("pensamientos de suicidio", "who-benefits/"),
     ("armas de fuego", "staying-safe/"),
     ("lista de espera", "staying-safe/"),
     ("ataques de pánico", "who-benefits/"),
@@ -152,3 +152,19 @@ def test_no_third_party_requests_console_errors_or_cookies(browser, base_url, pa
         assert others == [], f"{page.src} requested other hosts: {others}"
         assert record.console_errors == [], f"{page.src}: {record.console_errors}"
         assert tab.context.cookies() == []
+
+
+def test_clinics_get_spanish_embeds_a_spanish_feed_and_spanish_handouts(site: Path) -> None:
+    import json
+
+    topics = [page for page in PAGES if page.is_content and page.url]
+    data = json.loads((site / "es" / "api" / "pages.json").read_text(encoding="utf-8"))
+    listed = {entry["url"]: entry for entry in data["pages"]}
+    for page in topics:
+        embed = site / "es" / "embed" / page.url / "index.html"
+        assert embed.is_file(), f"{page.src}: no Spanish embed"
+        assert "Lea la página completa" in embed.read_text(encoding="utf-8")
+        entry = listed.get("http://127.0.0.1:8000/es/" + page.url)
+        assert entry and entry["lang"] == "es", f"{page.src}: not in /es/api/pages.json"
+        html = (site / "es" / page.url / "index.html").read_text(encoding="utf-8")
+        assert "Código QR" in html and "oprima el 2" in html, f"{page.src}: print header"

@@ -7,9 +7,37 @@
    search works as before; Material shows "Initializing search" meanwhile.
    tests/test_csp.py checks what a first view loads and that search still works.
    Zensical's search has no search form: there this file steps aside and search loads
-   with the page as Zensical intends (tests/test_engines.py). */
+   with the page as Zensical intends (tests/test_engines.py).
+   It also drops the sitemap.xml requests Material makes for every <link rel=alternate>
+   (the hreflang links to the page in the other language) on every page: it uses them
+   only to turn a language link into the same page in that language, which our switch
+   link already is. Material treats the dropped request as failed and goes on. */
 (function () {
   "use strict";
+  // The sitemaps Material (and Zensical) fetch for each <link rel=alternate>: never sent.
+  var openRequest = XMLHttpRequest.prototype.open;
+  var sendRequest = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.iopSitemap = /\/sitemap\.xml(?:[?#]|$)/.test(String(url));
+    return openRequest.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    if (!request.iopSitemap) return sendRequest.apply(request, arguments);
+    setTimeout(function () { request.dispatchEvent(new Event("error")); }, 0);
+    return undefined;
+  };
+  if (window.fetch) {
+    var realFetch = window.fetch;
+    window.fetch = function (input) {
+      var url = typeof input === "string" ? input : (input && input.url) || String(input);
+      if (/\/sitemap\.xml(?:[?#]|$)/.test(url)) {
+        return Promise.reject(new TypeError("sitemap not needed"));
+      }
+      return realFetch.apply(this, arguments);
+    };
+  }
+
   var toggle = document.getElementById("__search");
   var form = document.forms.namedItem("search");
   if (!toggle || !form || !window.Worker || typeof EventTarget !== "function") return;
@@ -25,6 +53,21 @@
     if (started) run(); else waiting.push(run);
   }
 
+  // Material searches each word as a prefix ("de" as "de*"), so on Spanish pages the
+  // commonest little words ("de", "la", "para") match every page and bury the answer:
+  // "armas de fuego" found the cost page first. Leave them out of Spanish queries (a query
+  // is the only message whose data is text), as lunr leaves them out of the index.
+  var SPANISH_STOP_WORDS = /^(?:de|del|la|las|el|los|lo|un|una|unos|unas|y|o|a|al|en|con|por|para|que|se|su|sus|mi|mis|me|es|como|le|les)$/i;
+  function withoutStopWords(message) {
+    if (document.documentElement.lang !== "es" || !message || typeof message.data !== "string") {
+      return message;
+    }
+    var words = message.data.split(/\s+/);
+    var kept = words.filter(function (word) { return !SPANISH_STOP_WORDS.test(word); });
+    if (!kept.length || kept.length === words.length) return message;
+    return { type: message.type, data: kept.join(" ") };
+  }
+
   // The search worker: hand Material a stand-in that keeps its messages until start.
   var RealWorker = window.Worker;
   function LazyWorker(url, options) {
@@ -35,6 +78,7 @@
     var real = null;
     var queue = [];
     standIn.postMessage = function (message) {
+      message = withoutStopWords(message);
       if (real) real.postMessage(message); else queue.push(message);
     };
     standIn.terminate = function () { if (real) real.terminate(); };

@@ -34,7 +34,8 @@ def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[P
         problems += frontmatter.check_page(page.text, page.src)
         problems += content.check_markdown(page.text, page.src)
     config = settings.config_path.name
-    problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages})
+    docs = settings.docs_dir.name
+    problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages}, docs)
     problems += site_checks.duplicates([site_checks.page_keys(p.text, p.src) for p in pages])
     return problems
 

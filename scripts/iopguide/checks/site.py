@@ -172,8 +172,10 @@ def nav_values(config_text: str) -> list[yaml.ScalarNode]:
     return _scalars(nav)
 
 
-def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[Problem]:
-    """A problem for each nav entry naming a Markdown file that is not in docs/."""
+def nav_files(
+    config_text: str, config_path: str, doc_files: set[str], docs: str = "docs"
+) -> list[Problem]:
+    """A problem for each nav entry naming a Markdown file that is not in `docs`/."""
     problems = []
     for node in nav_values(config_text):
         target = str(node.value).strip()
@@ -183,8 +185,8 @@ def nav_files(config_text: str, config_path: str, doc_files: set[str]) -> list[P
                     config_path,
                     node.start_mark.line + 1,
                     "nav-file",
-                    f"the nav lists `{target}`, which is not a page in docs/: "
-                    "fix the file name (paths start inside docs/, e.g. "
+                    f"the nav lists `{target}`, which is not a page in {docs}/: "
+                    f"fix the file name (paths start inside {docs}/, e.g. "
                     "about/privacy.md) or create the page",
                 )
             )

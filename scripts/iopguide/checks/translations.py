@@ -48,9 +48,7 @@ def _read(path: str) -> bytes | None:
 def _old(version: str) -> str | None:
     """The English page as it was at `version`, if git has it."""
     try:
-        result = subprocess.run(
-            ["git", "cat-file", "-p", version], capture_output=True, text=True, cwd=ROOT
-        )
+        result = subprocess.run(["git", "show", version], capture_output=True, text=True, cwd=ROOT)
     except OSError:
         return None
     return result.stdout if result.returncode == 0 else None

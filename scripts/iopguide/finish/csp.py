@@ -247,6 +247,7 @@ def apply_to_site(
     pinned: set[str] | None = None,
     excused: set[str] = frozenset(),
     pinned_styles: set[str] = frozenset(),
+    editions: tuple[str, ...] = (),
 ) -> Report:
     """Write every page of `html` (path from the site root -> final text but the policy)
     with the policy in it, and `_headers`; return what is wrong, except on the `excused`
@@ -281,6 +282,7 @@ def apply_to_site(
         "do not edit here."
     )
     (site_dir / "_headers").write_text(
-        site_headers.render(site_headers.site_rules(site_dir, text), comment), encoding="utf-8"
+        site_headers.render(site_headers.site_rules(site_dir, text, editions), comment),
+        encoding="utf-8",
     )
     return report

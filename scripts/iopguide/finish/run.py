@@ -75,7 +75,8 @@ def finish_site(
     embeds = {embed.embed_url(path.removesuffix("index.html")) + "index.html" for path in excused}
     pinned = csp.read_pinned(generator=generator)
     styles = csp.read_pinned(generator=generator, kind="style")
-    applied = csp.apply_to_site(site_dir, html, pinned, excused | embeds, styles)
+    others = tuple(edition.folder for edition in editions if edition.folder)
+    applied = csp.apply_to_site(site_dir, html, pinned, excused | embeds, styles, others)
     report.warnings += applied.warnings
     report.notes += applied.notes
     return report

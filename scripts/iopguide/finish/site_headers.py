@@ -10,7 +10,8 @@ header here comes from exactly one rule for any path:
 - One rule per top-level page or folder sets the CSP with `frame-ancestors 'self'`,
   and `/embed/*` sets it with `frame-ancestors *`, so clinics can frame embeds and
   nothing else can be framed. The rules are generated from the built site, so a new
-  top-level folder gets its rule at the next build.
+  top-level folder gets its rule at the next build. Another language's folder (`/es/`)
+  gets the same rules inside it: `/es/embed/*` can be framed too.
 - Cache-Control is long for Material's fingerprinted assets (their names change when
   their content does), short for pages and data, and left to the host for the rest.
 
@@ -45,40 +46,42 @@ class Rule:
     headers: tuple[tuple[str, str], ...]
 
 
-def site_rules(site_dir: Path, policy: str) -> list[Rule]:
-    """Every rule for the built site in `site_dir`, given the CSP (without frame-ancestors)."""
-    own = f"{policy}; frame-ancestors 'self'"
+def site_rules(site_dir: Path, policy: str, editions: tuple[str, ...] = ()) -> list[Rule]:
+    """Every rule for the built site in `site_dir`, given the CSP (without frame-ancestors).
+    Each other language's folder (`editions`, e.g. "es") gets the same rules as the root."""
     rules = [Rule("/*", COMMON)]
-    for entry in sorted(site_dir.iterdir()):
+    for prefix in ("", *(f"{folder.strip('/')}/" for folder in editions)):
+        rules += _folder_rules(site_dir, prefix, policy, {f.strip("/") for f in editions})
+    return rules
+
+
+def _folder_rules(site_dir: Path, prefix: str, policy: str, editions: set[str]) -> list[Rule]:
+    own = f"{policy}; frame-ancestors 'self'"
+    short = ("Cache-Control", SHORT_CACHE)
+    rules = []
+    for entry in sorted((site_dir / prefix).iterdir()):
         name = entry.name
-        if name.startswith(("_", ".")) or name == EMBED_DIR:
+        if name.startswith(("_", ".")) or name == EMBED_DIR or (not prefix and name in editions):
             continue
         if entry.is_dir():
-            cache = () if name == "assets" else (("Cache-Control", SHORT_CACHE),)
+            cache = () if name == "assets" else (short,)
             # Patient portals may fetch the content feed from their own pages.
             cors = (("Access-Control-Allow-Origin", "*"),) if name == FEED_DIR else ()
-            rules.append(Rule(f"/{name}/*", (("Content-Security-Policy", own), *cache, *cors)))
-        else:
             rules.append(
-                Rule(f"/{name}", (("Content-Security-Policy", own), ("Cache-Control", SHORT_CACHE)))
+                Rule(f"/{prefix}{name}/*", (("Content-Security-Policy", own), *cache, *cors))
             )
-    rules.append(Rule("/", (("Content-Security-Policy", own), ("Cache-Control", SHORT_CACHE))))
-    rules.append(
-        Rule(
-            f"/{EMBED_DIR}/*",
-            (
-                ("Content-Security-Policy", f"{policy}; frame-ancestors *"),
-                ("Cache-Control", SHORT_CACHE),
-            ),
-        )
-    )
-    assets = site_dir / "assets"
+        else:
+            rules.append(Rule(f"/{prefix}{name}", (("Content-Security-Policy", own), short)))
+    rules.append(Rule(f"/{prefix}", (("Content-Security-Policy", own), short)))
+    framed = (("Content-Security-Policy", f"{policy}; frame-ancestors *"), short)
+    rules.append(Rule(f"/{prefix}{EMBED_DIR}/*", framed))
+    assets = site_dir / prefix / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
-        relative = path.relative_to(site_dir).as_posix()
+        relative = path.relative_to(site_dir / prefix).as_posix()
         if not path.is_file() or relative.startswith("assets/javascripts/lunr/"):
             continue  # lunr's language files load only for non-English search
         cache = LONG_CACHE if FINGERPRINTED.search(path.name) else SHORT_CACHE
-        rules.append(Rule(f"/{relative}", (("Cache-Control", cache),)))
+        rules.append(Rule(f"/{prefix}{relative}", (("Cache-Control", cache),)))
     return rules
 
 

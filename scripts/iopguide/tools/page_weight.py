@@ -213,7 +213,10 @@ def first_view(site_dir: Path, page: str) -> PageLoad:
         if kind == "stylesheet" and resource:
             for css_kind, css_url in _css_refs(site_dir, resource):
                 add(css_kind, css_url)
-    deferred = any(urljoin(base, url) == _ORIGIN + LAZY_SEARCH for _, url, _ in parser.refs)
+    # Any language's copy: /assets/lazy-search.js, /es/assets/lazy-search.js
+    deferred = any(
+        urlsplit(urljoin(base, url)).path.endswith("/" + LAZY_SEARCH) for _, url, _ in parser.refs
+    )
     if parser.search_form and parser.config and not deferred:
         config = json.loads(parser.config)
         root = urljoin(base, config.get("base", "."))
