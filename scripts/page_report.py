@@ -33,7 +33,7 @@ def report_pairs(site: Path) -> None:
     for edition in editions.editions(ROOT):
         if edition.is_default:
             continue
-        print(f"\n{edition.lang} page{'':<22}  ease  words  English page")
+        print(f"\n{edition.lang + ' page':<34}  ease  words  English page")
         for page in project.source_pages(edition.docs_dir):
             built = site / edition.folder / page.built
             ease = (
@@ -41,7 +41,7 @@ def report_pairs(site: Path) -> None:
             )
             flag = "!" if ease and ease.score < reading_es.MIN_EASE else " "
             score = f"{ease.score:>5.0f}{flag} {ease.words:>5}" if ease else "  (not built)"
-            print(f"{page.src:<27}  {score}  {pair_state(page)}")
+            print(f"{page.src:<34}  {score}  {pair_state(page)}")
 
 
 def built_pages(site: Path) -> list[Path]:

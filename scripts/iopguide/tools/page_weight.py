@@ -28,7 +28,7 @@ BUDGET_BYTES = 80_000  # compressed bytes of one page's first view
 BUDGET_REQUESTS = 8
 MAX_PNG_BYTES = 20_000
 EFFICIENT_IMAGES = {".svg", ".webp", ".avif"}  # and .png up to MAX_PNG_BYTES
-LAZY_SEARCH = "assets/lazy-search.js"
+LAZY_SEARCH = "assets/lazy-search.min.js"  # minified by the build
 COMPRESSIBLE = {
     ".html",
     ".css",
@@ -213,7 +213,7 @@ def first_view(site_dir: Path, page: str) -> PageLoad:
         if kind == "stylesheet" and resource:
             for css_kind, css_url in _css_refs(site_dir, resource):
                 add(css_kind, css_url)
-    # Any language's copy: /assets/lazy-search.js, /es/assets/lazy-search.js
+    # Any language's copy: /assets/lazy-search.min.js, /es/assets/lazy-search.min.js
     deferred = any(
         urlsplit(urljoin(base, url)).path.endswith("/" + LAZY_SEARCH) for _, url, _ in parser.refs
     )
