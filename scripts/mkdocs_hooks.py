@@ -19,10 +19,12 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -172,6 +174,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if "toc" in (page.meta.get("hide") or ()):
         page.toc = TableOfContents([])
     return context
+
+
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]
+) -> LiveReloadServer:
+    """`mkdocs serve` rebuilds when another language's pages or settings change too."""
+    root = Path(config.config_file_path).parent
+    for edition in editions.editions(root):
+        if not edition.is_default and edition.differences:
+            server.watch(str(edition.docs_dir))
+            server.watch(str(edition.differences))
+    return server
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -198,3 +198,14 @@ def test_a_stale_translation_fails_past_its_review_date() -> None:
     found = translations.check(page, "docs-es/benefits.md", today=dt.date(2025, 11, 28))
     assert [(p.rule, p.severity) for p in found] == [("translation-stale", "warning")]
     assert translations.check(page, "docs/benefits.md") == [], "English pages are not checked"
+
+
+def test_measuring_spanish_leaves_english_grades_alone(bilingual: Path) -> None:
+    """textstat's language is global: `serve` rebuilt with British syllables after Spanish."""
+    from iopguide.checks import readability, reading_es
+
+    english = (bilingual / "benefits" / "index.html").read_text(encoding="utf-8")
+    before = readability.measure(english)
+    reading_es.measure((bilingual / "es" / "benefits" / "index.html").read_text(encoding="utf-8"))
+    after = readability.measure(english)
+    assert (after.grade, after.too_hard) == (before.grade, before.too_hard)

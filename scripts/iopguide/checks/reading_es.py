@@ -3,7 +3,7 @@
 The Spanish counterpart of readability.py's grade, on the same main text: a page scores
 at least 65 ("bastante fácil" on the INFLESZ scale) and no sentence runs over 35 words.
 textstat keeps its language in one global setting, so it is set for each measurement
-and put back.
+and put back to textstat's default, "en_US".
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from iopguide.checks import readability
 from iopguide.checks.problem import Problem
 
 MIN_EASE = 65.0
+ENGLISH = "en_US"  # textstat's default language, put back after each measurement
 MIN_WORDS_FOR_EASE = 10  # below this, a sentence's score is noise (headings, labels)
 
 
@@ -41,7 +42,9 @@ def measure(html: str, hardest: int = 3) -> Ease:
         score = round(textstat.szigriszt_pazos(text), 1) if text else 100.0
         words = textstat.lexicon_count(text)
     finally:
-        textstat.set_lang("en")
+        # textstat's default: "en" would read syllables with pyphen's British rules and
+        # change the English grades of the next build in the same process (`serve`).
+        textstat.set_lang(ENGLISH)
     too_long = tuple(s for s in found if textstat.lexicon_count(s) > readability.MAX_SENTENCE_WORDS)
     return Ease(score, words, scored[:hardest], too_long)
 
