@@ -215,18 +215,8 @@ PROBLEM = re.compile(r"^\S+:\d+: [a-z-]+: ")  # `path:line: rule: ...`, as Probl
 
 
 def _edition_build(edition: editions.Edition, root: Path, config: MkDocsConfig) -> EditionBuild:
-    if edition.is_default:
-        with open(config.config_file_path, encoding="utf-8-sig") as source:
-            config_text = source.read()
-        settings = project.Settings(
-            config.site_name,
-            (config.site_url or "/").rstrip("/") + "/",  # `mkdocs serve` sets its own
-            Path(config.docs_dir),
-            Path(config.config_file_path),
-            config_text,
-        )
-    else:
-        settings = editions.settings(edition, root, config.site_url or "/")
+    # config.site_url, not mkdocs.yml's: `mkdocs serve` sets its own.
+    settings = editions.settings(edition, root, config.site_url or "/")
     return EditionBuild(
         edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
     )

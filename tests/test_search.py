@@ -70,21 +70,27 @@ QUERIES = [
 ]
 
 
-def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
+def top_pages(
+    tab, base_url: str, query: str, count: int = 3, results: str = "matching"
+) -> list[str]:
+    """The first `count` pages search shows for `query`. `results` is a word of Material's
+    result line in the page's language ("1 matching document"; Spanish: "encontrado")."""
     box = tab.locator(".md-search__input")
     box.fill("")
     box.press("Backspace")  # a keyup on the empty box clears the last results
-    tab.wait_for_function("""() => !/matching/.test(
-        document.querySelector('.md-search-result__meta').textContent)""")
+    tab.wait_for_function(
+        """word => !document.querySelector('.md-search-result__meta').textContent.includes(word)""",
+        arg=results,
+    )
     # Material searches on keyup. One keyup with the whole query gives exactly the results
     # a reader sees once they stop typing, and no stale results from a partial query.
     box.fill(query)
     box.press("End")
     tab.wait_for_function(
-        """q => document.querySelector('.md-search__input').value === q
-        && /matching/.test(document.querySelector('.md-search-result__meta').textContent)
+        """([q, word]) => document.querySelector('.md-search__input').value === q
+        && document.querySelector('.md-search-result__meta').textContent.includes(word)
         && document.querySelector('.md-search-result__item > .md-search-result__link')""",
-        arg=query,
+        arg=[query, results],
     )
     hrefs = tab.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"

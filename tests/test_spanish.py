@@ -13,7 +13,8 @@ import pytest
 from browser import DESKTOP, PHONE, new_context, open_page, settle
 from iopguide import editions, project
 from iopguide.checks import reading_es
-from sitetools import DOCS, ROOT, all_pages, hrefs, tags
+from sitetools import ROOT, all_pages, hrefs, tags
+from test_search import top_pages
 
 SPANISH = next((e for e in editions.editions(ROOT) if e.lang == "es"), None)
 pytestmark = pytest.mark.skipif(SPANISH is None, reason="no Spanish edition in this checkout")
@@ -57,7 +58,6 @@ def test_every_english_page_but_the_clinics_page_has_a_spanish_counterpart() -> 
     spanish = {page.uri for page in PAGES}
     assert english - spanish == set(), f"no Spanish page for {sorted(english - spanish)}"
     assert spanish - english == set(), f"Spanish pages with no English page: {spanish - english}"
-    assert DOCS.is_dir()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
@@ -98,32 +98,6 @@ def test_crisis_help_in_spanish_is_on_the_first_phone_screen(browser, base_url, 
         assert tab.evaluate("document.documentElement.lang") == "es"
 
 
-def top_pages(tab, base_url: str, query: str, count: int = 3) -> list[str]:
-    """As tests/test_search.py does, with Material's Spanish result line ("encontrado")."""
-    box = tab.locator(".md-search__input")
-    box.fill("")
-    box.press("Backspace")
-    tab.wait_for_function("""() => !/encontrad/.test(
-        document.querySelector('.md-search-result__meta').textContent)""")
-    box.fill(query)
-    box.press("End")
-    tab.wait_for_function(
-        """q => document.querySelector('.md-search__input').value === q
-        && /encontrad/.test(document.querySelector('.md-search-result__meta').textContent)""",
-        arg=query,
-    )
-    found = tab.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
-    )
-    base = urlsplit(base_url).path
-    pages: list[str] = []
-    for href in found:
-        path = urlsplit(href).path[len(base) :]
-        if path not in pages:
-            pages.append(path)
-    return pages[:count]
-
-
 @pytest.mark.xdist_group("search-es")
 def test_spanish_search_finds_spanish_pages_in_readers_words(browser, base_url: str) -> None:
     context = new_context(browser, viewport=DESKTOP)
@@ -134,7 +108,7 @@ def test_spanish_search_finds_spanish_pages_in_readers_words(browser, base_url: 
         tab.keyboard.press("/")
         misses, english = [], []
         for query, expected in QUERIES:
-            found = [page for page in top_pages(tab, base_url, query, count=50)]
+            found = top_pages(tab, base_url, query, count=50, results="encontrad")
             english += [page for page in found if not page.startswith("es/")]
             if "es/" + expected not in found[:3]:
                 misses.append(f"{query!r}: {found[:3]}")
