@@ -137,3 +137,42 @@ def test_the_checks_do_not_depend_on_mkdocs() -> None:
     for name in ("frontmatter.py", "frontmatter_fields.py", "review_dates.py", "problem.py"):
         source = (folder / name).read_text(encoding="utf-8")
         assert "mkdocs" not in source.split('"""', 2)[2], name
+
+
+TRANSLATED = GOOD.replace("---\ntitle", '---\ntranslated_from: "0123456789ab"\ntitle', 1)
+
+
+def test_a_language_review_date_on_a_translated_page_passes() -> None:
+    page = TRANSLATED.replace(
+        "reviewed: 2026-11-01", "reviewed: 2026-11-01\nlanguage_reviewed: 2026-11-20"
+    )
+    assert problems(page) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-13-45", "`language_reviewed` is `2026-13-45`, not a real date"),
+        ("2026-12-01", "`language_reviewed` is in the future"),
+    ],
+)
+def test_a_bad_language_review_date_is_caught(value: str, message: str) -> None:
+    page = TRANSLATED.replace(
+        "reviewed: 2026-11-01", f"reviewed: 2026-11-01\nlanguage_reviewed: {value}"
+    )
+    found = problems(page)
+    assert (
+        len(found) == 1
+        and found[0].startswith("docs/x.md:6: front-matter: ")
+        and message in found[0]
+    ), found
+
+
+def test_a_language_review_date_needs_a_translated_page() -> None:
+    page = GOOD.replace(
+        "reviewed: 2026-11-01", "reviewed: 2026-11-01\nlanguage_reviewed: 2026-11-20"
+    )
+    assert problems(page) == [
+        "docs/x.md:5: front-matter: "
+        "`language_reviewed` is only for translated pages: remove it here"
+    ]

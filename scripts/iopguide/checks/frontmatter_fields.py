@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -18,7 +19,16 @@ from iopguide.checks.problem import Problem
 
 DESCRIPTION_MAX = 160
 KINDS = ("content", "info")
-OPTIONAL_KEYS = {"kind", "search", "hide", "template", "icon", "status", "translated_from"}
+OPTIONAL_KEYS = {
+    "kind",
+    "search",
+    "hide",
+    "template",
+    "icon",
+    "status",
+    "translated_from",
+    "language_reviewed",
+}
 REQUIRED_KEYS = ("title", "description", "reviewed", "next_review", "sources")
 SOURCE_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
 
@@ -70,8 +80,31 @@ def check(
             )
 
     problems += review_dates.check(fields, first_line, end, path, today)
+    if "language_reviewed" in fields:
+        _check_language_review(fields, today, problem)
     problems += _check_sources(fields.get("sources"), kind, first_line, end, path)
     return problems
+
+
+def _check_language_review(
+    fields: review_dates.Fields, today: dt.date, problem: Callable[[yaml.Node, str], None]
+) -> None:
+    """`language_reviewed`: the day a reader fluent in the page's language, who did not
+    translate it, last read the whole translation against its English page."""
+    key_node, node = fields["language_reviewed"]
+    value = _scalar(node) or ""
+    if "translated_from" not in fields:
+        problem(key_node, "`language_reviewed` is only for translated pages: remove it here")
+        return
+    try:
+        if not review_dates.ISO_DATE.match(value):
+            raise ValueError
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        problem(node, f"`language_reviewed` is `{value}`, not a real date: write it as YYYY-MM-DD")
+        return
+    if date > today:
+        problem(node, "`language_reviewed` is in the future: use the day of the reading")
 
 
 def _check_sources(
