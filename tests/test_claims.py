@@ -75,3 +75,97 @@ def test_the_us_in_a_name_does_not_end_the_sentence() -> None:
 def test_an_admonition_is_text_and_indented_code_is_not() -> None:
     assert rules('!!! note "Hours"\n\n    An IOP meets 9 hours a week.\n') == [(3, "cite-claim")]
     assert rules("Run this:\n\n    meet 9 hours a week\n") == []
+
+
+def statements(text: str, sources: int = 2) -> list[tuple[int, str]]:
+    """cite-claim with coverage and legal claims switched on."""
+    return [(p.line, p.rule) for p in claims.check(text, "docs/x.md", sources, statements=True)]
+
+
+COVERAGE_CLAIMS = (
+    "Medicare Part B covers IOPs.",
+    "Most health plans must cover mental health care the same way as other care.",
+    "Your plan may not pay for care outside its network.",
+    "Insurance often helps pay for an IOP.",
+    "A federal law, the Family and Medical Leave Act (FMLA), lets many workers take leave.",
+    "Under HIPAA, a clinic must give you a notice of its privacy practices.",
+    "Your employer must keep your job for you under the FMLA.",
+    "Programs covered by 42 CFR Part 2 must get your written consent.",
+    "You have the right to see your records.",
+    "What Medicaid covers depends on your state.",
+    "A program outside your network may not be covered at all.",
+    "If your plan covers mental health care, it can't make that care harder to get.",
+    "La Parte B de Medicare cubre los IOP.",
+    "La mayoría de los planes de salud deben cubrir la salud mental.",
+    "Una ley federal lo protege.",
+    "Después, paga su plan.",
+    "Lo que cubre Medicaid depende de su estado.",
+    "Por la ley de paridad, estos límites no pueden ser más estrictos.",
+    "Usted tiene derecho a pedir una copia.",
+    "Algunos planes de seguro piden una autorización previa.",
+)
+NOT_CLAIMS = (  # questions, advice, link text, the reader as subject, other plans
+    "Ask your plan what it covers.",
+    "Is an IOP covered under my plan?",
+    "If you have Medicaid, ask about rides.",
+    "Either way, call that plan, since your costs may differ.",
+    "What you pay also depends on your plan.",
+    "Read [how Medicare covers IOPs](cost-and-insurance.md#medicare).",
+    "What insurance, Medicare and Medicaid cover, and what to ask.",
+    "This page covers what an IOP can offer.",
+    "Keep your safety plan close.",
+    "If your plan says no, ask for the letter.",
+    "The program must be a good fit for you.",
+    "Pregunte a su plan qué cubre.",
+    "¿Mi plan cubre un IOP?",
+    "Pregúntele a su plan si paga el transporte.",
+    "Lo que usted paga también depende de su plan.",
+    "Lo más seguro es guardarlas fuera de la casa.",
+    "Un plan de seguridad debe ser corto.",
+    "Si su plan le dice que no, pida la carta.",
+    "Usted debe poder opinar sobre él.",
+)
+
+
+def test_a_coverage_or_legal_claim_needs_a_marker_in_english_and_spanish() -> None:
+    for sentence in COVERAGE_CLAIMS:
+        assert statements(sentence + "\n") == [(1, "cite-claim")], sentence
+        assert statements(sentence + "[^1]\n") == [], sentence
+
+
+def test_questions_advice_and_link_text_are_not_claims() -> None:
+    for sentence in NOT_CLAIMS:
+        assert statements(sentence + "\n") == [], sentence
+
+
+def test_the_message_names_the_claim_and_the_fix() -> None:
+    (problem,) = claims.check("Medicare Part B covers IOPs.\n", "docs/x.md", 1, statements=True)
+    assert str(problem) == (
+        'docs/x.md:1: cite-claim: the sentence "Medicare Part B covers IOPs. ..." says what '
+        'a plan, program or law does ("Medicare Part B covers") but cites no source: add the '
+        "number of its source after it, like [^1] (see `sources` in the front matter); a "
+        "table may cite its source once, in the line right after it"
+    )
+
+
+def test_a_claim_cited_once_needs_no_marker_again() -> None:
+    text = "Medicare Part B covers IOPs.[^1] Since 2024, Part B also covers IOP care[^1].\n\n"
+    assert statements(text + "In short, Medicare covers IOPs.\n") == []
+    assert statements(text + "Medicare pays for doctor visits.\n") == [(3, "cite-claim")]
+    assert statements("Your plan will pay.[^1] Your plan will pay.\n") == []
+    assert statements("Your plan will pay.[^1] The plan may not pay.\n") == [(1, "cite-claim")]
+
+
+def test_coverage_claims_keep_the_exemptions_of_numbers() -> None:
+    table = "| Word | Meaning |\n| --- | --- |\n| Copay | After that, your plan pays. |\n\n"
+    assert statements(table + "These are HealthCare.gov's words.[^1]\n") == []
+    assert statements(table) == [(3, "cite-claim")]
+    story = "<!-- illustrative -->\n\nHer plan covered it.\n\n<!-- /illustrative -->\n"
+    assert statements("## What Medicare covers\n\n" + story) == []
+    assert rules("Medicare Part B covers IOPs.\n") == []  # off until every page cites them
+
+
+def test_a_figure_caption_is_text() -> None:
+    figure = '<figure>\n--8<-- "figures/x.svg"\n<figcaption>Teens get 6 to 19 hours.'
+    assert rules(figure + "</figcaption>\n</figure>\n") == [(3, "cite-claim")]
+    assert rules(figure + "[^1]</figcaption>\n</figure>\n") == []

@@ -6,8 +6,11 @@ shows it as a small linked number, like NIH pages and Wikipedia; the Sources lis
 the page has an anchor for each entry (`#source-2`).
 
 - cite-claim: a sentence that states a number (a count of hours, a date, a percentage, a
-  phone number, a year...) has no marker. A number the page has already cited, such as
-  988 after its first mention, needs none again; nor do headings. Text between
+  phone number, a year...), or says what a plan, Medicare, Medicaid or a law covers,
+  pays, requires or allows (coverage.py says which sentences do), has no marker. A
+  number or a claim the page has already cited, such as 988 after its first mention,
+  needs none again; nor do headings, questions or advice ("Ask your plan what it
+  covers"). A figure's caption is text like any other. Text between
   `<!-- illustrative -->` and `<!-- /illustrative -->` is made up (a story) and is skipped,
   as are menus of links (`<nav>`), snippet lines (`--8<--`) and the numbers in COMMON.
   A table may cite its source once, in the first sentence after it (its source note).
@@ -21,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iopguide.checks import markdown_scan
+from iopguide.checks import coverage, markdown_scan
 from iopguide.checks.problem import Problem
 
 MARKER = re.compile(r"\[\^(\d+)\]")
@@ -43,6 +46,7 @@ _NUMBER_WORD = re.compile(
     r"percent)\b",
     re.I,
 )
+_CAPTION = re.compile(r"^\s*<figcaption\b[^>]*>")  # the caption's words are text
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|\||!!!|\?\?\?|\*\[|<)")
 _NOT_TEXT = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\*\[|\|?\s*:?-{3,}|</?[a-zA-Z]|--8<--)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
@@ -90,6 +94,10 @@ def sentences(text: str) -> list[Sentence]:
         block.clear()
 
     for number, raw in enumerate(body.split("\n"), start=1):
+        caption = _CAPTION.match(raw)
+        if caption:  # a figure's caption starts a block of text, on the tag's line too
+            flush()
+            raw = " " * caption.end() + raw[caption.end() :]
         if not raw.strip():
             flush()
             continue
@@ -131,14 +139,23 @@ def numbers(sentence: str) -> list[str]:
     return found
 
 
-def check(text: str, path: str, source_count: int) -> list[Problem]:
+def stated(sentence: str, statements: bool = True) -> list[str]:
+    """What a sentence claims: its numbers, then its coverage and legal claims' keys."""
+    found = numbers(sentence)
+    return found + [claim.key for claim in coverage.claims(sentence)] if statements else found
+
+
+STATEMENTS = False  # coverage and legal claims: on once every page cites them
+
+
+def check(text: str, path: str, source_count: int, statements: bool = STATEMENTS) -> list[Problem]:
     """cite-claim and cite-source problems of one page, by line."""
     problems: list[Problem] = []
     cited: set[str] = set()
     rows: list[Sentence] = []  # uncited rows of the table just read
 
     def uncited(sentence: Sentence) -> None:
-        new = [n for n in numbers(sentence.text) if n not in cited]
+        new = [n for n in stated(sentence.text, statements) if n not in cited]
         if new:
             words = " ".join(seen_words(sentence.text).split()[:8])
             problems.append(
@@ -146,7 +163,7 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
                     path,
                     sentence.line,
                     "cite-claim",
-                    f'the sentence "{words} ..." states {_shown(sentence.text, new[0])} '
+                    f'the sentence "{words} ..." {_what(sentence.text, new[0])} '
                     "but cites no source: add the number of its source after it, like "
                     "[^1] (see `sources` in the front matter); a table may cite its "
                     "source once, in the line right after it",
@@ -158,7 +175,7 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
         if rows and not sentence.row:  # a table's source note cites its rows
             for row in rows:
                 if markers:
-                    cited.update(numbers(row.text))
+                    cited.update(stated(row.text, statements))
                 else:
                     uncited(row)
             rows.clear()
@@ -180,9 +197,8 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
                         "first is [^1]), or add the source at the end",
                     )
                 )
-        stated = numbers(sentence.text)
         if markers:
-            cited.update(stated)
+            cited.update(stated(sentence.text, statements))
         elif sentence.row:
             rows.append(sentence)
         else:
@@ -190,6 +206,14 @@ def check(text: str, path: str, source_count: int) -> list[Problem]:
     for row in rows:
         uncited(row)
     return problems
+
+
+def _what(sentence: str, claim: str) -> str:
+    """What the message says the sentence does: "states 9", "says what a payer ..."."""
+    said = [c.said for c in coverage.claims(sentence) if c.key == claim]
+    if said:
+        return f'says what a plan, program or law does ("{said[0]}")'
+    return f"states {_shown(sentence, claim)}"
 
 
 def _shown(sentence: str, number: str) -> str:
