@@ -4,12 +4,18 @@
 (function () {
   "use strict";
 
-  // The words this script adds, in the page's language (<html lang>).
+  // The words this script adds, in the page's language (<html lang>). Every language
+  // has every key (tests/test_spanish_ui.py); `dark` and `light` are the palette names of
+  // mkdocs.yml and mkdocs.<lang>.yml, which the same test keeps equal.
   var all = {
     en: { menu: "Menu", search: "Search", colours: "Change colours", dialog: "Search the guide",
-          table: "Table", tableSuffix: " (table)", copy: "Copy the script", copied: " Copied." },
+          dark: "Switch to dark mode", light: "Switch to light mode",
+          table: "Table", tableSuffix: " (table)", copy: "Copy the script", copied: " Copied.",
+          copyFailed: " Could not copy: select the text and copy it instead." },
     es: { menu: "Menú", search: "Buscar", colours: "Cambiar colores", dialog: "Buscar en la guía",
-          table: "Tabla", tableSuffix: " (tabla)", copy: "Copiar el texto", copied: " Copiado." }
+          dark: "Cambiar a modo oscuro", light: "Cambiar a modo claro",
+          table: "Tabla", tableSuffix: " (tabla)", copy: "Copiar el texto", copied: " Copiado.",
+          copyFailed: " No se pudo copiar: seleccione el texto y cópielo." }
   };
   var words = all[document.documentElement.lang] || all.en;
 
@@ -57,9 +63,13 @@
   document.querySelectorAll('.md-header__button[for="__search"]').forEach(function (label) {
     expands(replaceWithButton(label, words.search, search), search);
   });
+  // Each colour button is named in the page's language by the scheme it turns on, not by
+  // Material's title, which is in whatever language the palette was named in.
+  var schemes = { "default": words.light, slate: words.dark };
   document.querySelectorAll('.md-header__button[for^="__palette_"]').forEach(function (label) {
     var input = document.getElementById(label.htmlFor);
-    if (input) replaceWithButton(label, label.getAttribute("title") || words.colours, input);
+    var scheme = input && input.getAttribute("data-md-color-scheme");
+    if (input) replaceWithButton(label, schemes[scheme] || label.title || words.colours, input);
   });
   document.querySelectorAll('input[name="__palette"]').forEach(function (radio) {
     radio.setAttribute("tabindex", "-1");
@@ -109,7 +119,7 @@
       navigator.clipboard.writeText(text).then(function () {
         status.textContent = words.copied;
       }, function () {
-        status.textContent = " Could not copy: select the text and copy it instead.";
+        status.textContent = words.copyFailed;
       });
     });
     var title = box.querySelector(".admonition-title");

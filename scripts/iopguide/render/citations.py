@@ -4,10 +4,14 @@ Listed under `markdown_extensions` in mkdocs.yml, so MkDocs and Zensical render 
 same way. Code spans keep `[^3]` as typed (Python-Markdown handles them first). A
 marker past the end of the page's Sources list is reported by the `cite-source` rule
 (checks/claims.py), which fails the build, so it is rendered like any other here.
+
+Screen readers hear each marker as "<label> N": the `label` option, "Source" unless a
+language's settings name it (mkdocs.es.yml: `label: Fuente`).
 """
 
 from __future__ import annotations
 
+from html import escape
 from re import Match
 
 from markdown import Markdown
@@ -18,13 +22,17 @@ from iopguide.checks.claims import MARKER
 
 
 class _Marker(InlineProcessor):
+    def __init__(self, pattern: str, md: Markdown, label: str = "Source") -> None:
+        super().__init__(pattern, md)
+        self.label = escape(label, quote=True)
+
     def handleMatch(  # type: ignore[override]
         self, m: Match[str], data: str
     ) -> tuple[str, int, int]:
         number = m.group(1)
         markup = (
             f'<sup class="iop-cite"><a href="#source-{number}" '
-            f'aria-label="Source {number}">{number}</a></sup>'
+            f'aria-label="{self.label} {number}">{number}</a></sup>'
         )
         # Stored as raw HTML, as a page's own HTML is: `#source-N` is the Sources list the
         # theme adds after the content, which MkDocs' anchor check cannot see.
@@ -32,9 +40,14 @@ class _Marker(InlineProcessor):
 
 
 class CitationsExtension(Extension):
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {"label": ["Source", "What a screen reader says before the number"]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
+        marker = _Marker(MARKER.pattern, md, str(self.getConfig("label")))
         # Above links (160), so `[^3]` is never read as the start of a link.
-        md.inlinePatterns.register(_Marker(MARKER.pattern, md), "iop-citation", 175)
+        md.inlinePatterns.register(marker, "iop-citation", 175)
 
 
 def makeExtension(**kwargs: object) -> CitationsExtension:
