@@ -31,6 +31,7 @@ def fix_tree(tree: Root) -> None:
         fix_content(content)
     drop_empty_tabindex(tree)
     drop_dangling_toc_label(tree)
+    one_skip_link(tree)
 
 
 def fix_content(content: Root) -> None:
@@ -85,6 +86,16 @@ def drop_dangling_toc_label(root: Root) -> None:
         return
     for label in root.css('label.md-nav__title[for="__toc"]'):
         del label.attrs["for"]
+
+
+# Material writes its own skip link ("Skip to content", in Spanish "Saltar a contenido")
+# before ours, only on pages with a table of contents (Zensical: on every page), and
+# Material does not put it in a template block. Ours, in the announcement bar, is on every
+# page and comes first once Material's is gone: one skip link a page, in its language.
+def one_skip_link(root: Root) -> None:
+    """Remove Material's skip link (its empty box stays, where Material expects it)."""
+    for link in root.css('[data-md-component="skip"] a.md-skip'):
+        link.decompose()
 
 
 # pymdownx's abbreviations mark every use of a term. Material then builds a tooltip
