@@ -96,7 +96,7 @@ def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") 
         if not (link.attrs["href"] or "").startswith(_STAYS_IN_FRAME):
             link.attrs["target"] = "_blank"
             link.attrs["rel"] = "noopener"
-    wrap_tables(article)
+    wrap_tables(article, lang)
     up = "../" * _depth(embed_url(page_url))
     # No noindex: the canonical link names the full page, as search engines ask of copies.
     head.insert_child(_fragment('<meta name="color-scheme" content="light">'))
@@ -105,10 +105,16 @@ def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") 
     return tree.html or ""
 
 
-def wrap_tables(article: LexborNode) -> None:
+# A table's box is named "<heading> (table)", or "Table 2 (table)" under no heading: the
+# words assets/a11y.js gives the same boxes on full pages.
+TABLE = {"en": ("Table", "table"), "es": ("Tabla", "tabla")}
+
+
+def wrap_tables(article: LexborNode, lang: str = "en") -> None:
     """Put each table in a box named after the heading above it, focusable, that
     scrolls sideways. Material's JavaScript does this on full pages; embeds do not load
     it, so the box is written at build time and works without JavaScript too."""
+    table_word, suffix = TABLE.get(lang, TABLE["en"])
     heading, found = "", []
     for node in article.traverse():
         if node.tag in ("h1", "h2", "h3", "h4"):
@@ -116,7 +122,7 @@ def wrap_tables(article: LexborNode) -> None:
         elif node.tag == "table":
             found.append((node, heading))
     for number, (table, name) in enumerate(found, start=1):
-        label = html_escape(f"{name or 'Table ' + str(number)} (table)")
+        label = html_escape(f"{name or table_word + ' ' + str(number)} ({suffix})")
         box = _fragment(
             f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
             f'aria-label="{label}"><div class="md-typeset__table"></div></div>'
