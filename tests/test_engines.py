@@ -13,6 +13,7 @@ import pytest
 from browser import open_page
 from iopguide.finish import csp, site_headers
 from sitetools import ROOT, build_site, copy_project, serve_directory
+from test_spanish_ui import SPANISH, english_on_spanish_pages, skip_links
 
 pytestmark = pytest.mark.xdist_group("zensical")
 
@@ -78,6 +79,14 @@ def test_zensical_pages_keep_crisis_help_citations_sources_and_qr(zensical_site:
     for needed in ('href="tel:988"', 'class="iop-cite"', 'id="source-1"', "iop-qr"):
         assert needed in html, needed
     assert "[^1]" not in html, "a citation marker was left as typed"
+
+
+def test_zensical_speaks_each_language_with_one_skip_link(zensical_site: Path) -> None:
+    """Zensical's templates have words of their own (its clipboard.error, a skip link on
+    every page): tests/test_spanish_ui.py's checks hold on its build too."""
+    assert skip_links(zensical_site) == []
+    if SPANISH is not None:
+        assert english_on_spanish_pages(zensical_site) == []
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
