@@ -3,7 +3,9 @@ cite-source, abbr-first-use and abbr-unknown, on small pages written here."""
 
 from __future__ import annotations
 
-from iopguide.checks import abbreviations, claims
+import markdown
+
+from iopguide.checks import abbreviations, claims, unrendered
 
 GLOSSARY = {
     "NAMI": abbreviations.Abbreviation("NAMI", "National Alliance on Mental Illness"),
@@ -169,3 +171,24 @@ def test_a_figure_caption_is_text() -> None:
     figure = '<figure>\n--8<-- "figures/x.svg"\n<figcaption>Teens get 6 to 19 hours.'
     assert rules(figure + "</figcaption>\n</figure>\n") == [(3, "cite-claim")]
     assert rules(figure + "[^1]</figcaption>\n</figure>\n") == []
+
+
+def test_markers_in_raw_html_render_as_links_and_code_keeps_them() -> None:
+    page = (
+        "<figure>\n<svg><text>a_b</text></svg>\n<figcaption>Six hours.[^2] <code>[^1]</code>"
+        '</figcaption>\n</figure>\n\n<div><img alt="x"> <!-- [^1] --> Free.[^1]</div>\n'
+    )
+    html = markdown.markdown(page, extensions=["md_in_html", "iopguide.render.citations"])
+    assert '<figcaption>Six hours.<sup class="iop-cite"><a href="#source-2"' in html
+    assert "<code>[^1]</code>" in html and "<!-- [^1] -->" in html
+    assert 'Free.<sup class="iop-cite"><a href="#source-1"' in html
+
+
+def test_a_marker_shown_as_typed_is_named_on_the_line_it_is_typed() -> None:
+    source = "# X\n\nIt helps.[^2]\n\n<figure><figcaption>Teens too.[^2]\n</figure>\n\nOk.[^l]\n"
+    html = (
+        '<p>It helps.<sup><a href="#source-2">2</a></sup></p><figure><figcaption>Teens too.[^2]'
+        "</figcaption></figure><p>Ok.[^l]</p><p><code>[^3]</code></p>"
+    )
+    found = [(p.line, p.message[:17]) for p in unrendered.problems(html, source, "docs/x.md")]
+    assert found == [(5, 'the marker "[^2]"'), (8, 'the marker "[^l]"')]

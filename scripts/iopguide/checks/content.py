@@ -8,11 +8,13 @@ Each problem prints as `path:line: rule: what to do`, the same line the build pr
 - image-alt (images.py), unsafe-html (unsafe_html.py);
 - link-https, link-tracking, link-text (links.py), phone-link (phone_links.py);
 - one-title, heading-level (headings.py);
-- abbr-first-use, abbr-unknown (abbreviations.py), cite-claim, cite-source (claims.py).
+- abbr-first-use, abbr-unknown (abbreviations.py), cite-claim, cite-source (claims.py,
+  with coverage.py for the claims that state no number).
 
 `check_files` adds the front-matter checks (frontmatter.py) and the same-title and
-same-description check against every page in docs/ (site.py). Reading grade needs the
-built page, so only the build checks it.
+same-description check against every page in docs/ (site.py). Reading grade and
+`cite-unrendered` (a marker shown as typed) need the built page, so only the build
+checks them.
 
 Line numbers are real source lines, front matter included; code and HTML comments are
 skipped (markdown_scan.py). Nothing here imports MkDocs: the hook in mkdocs_hooks.py
@@ -56,7 +58,8 @@ RULES = (
     "abbr-first-use",
     "abbr-unknown",  # abbreviations.py
     "cite-claim",
-    "cite-source",  # claims.py
+    "cite-source",  # claims.py (coverage.py: which sentences are coverage or legal claims)
+    "cite-unrendered",  # unrendered.py: on the built page
     "reading-grade",
     "reading-ease",  # reading_es.py: the Spanish pages' INFLESZ
     "translation-stale",  # translations.py

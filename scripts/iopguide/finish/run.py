@@ -5,7 +5,8 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
 `dev.py build --engine zensical` (which calls `finish_site` itself) end the same way:
 
 1. every page: the small HTML repairs, and a QR code in its print header;
-2. the reading grade of every page, reported on its Markdown source;
+2. the reading grade of every page, and any source marker left as typed
+   (`cite-unrendered`), reported on its Markdown source;
 3. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
 4. robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`.
@@ -17,6 +18,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iopguide.checks import unrendered
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish import csp, embed, favicon, feed, html_fixes, languages, robots
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
@@ -46,6 +48,9 @@ def finish_site(
         for page in edition.pages:  # unreadable front matter is reported once, by its check
             if page.meta and edition.built(page) in html:
                 report.problems += reading(html[edition.built(page)], page, edition.lang)
+                report.problems += unrendered.problems(
+                    html[edition.built(page)], page.text, page.src
+                )
     default = editions[0].settings
     gallery = [item for edition in editions for item in gallery_items(edition, html)]
     for path, text in html.items():

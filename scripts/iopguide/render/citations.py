@@ -1,7 +1,8 @@
 """Citation markers: `[^3]` after a claim shows as a small link to entry 3 of Sources.
 
 Listed under `markdown_extensions` in mkdocs.yml, so MkDocs and Zensical render it the
-same way. Code spans keep `[^3]` as typed (Python-Markdown handles them first). A
+same way. Code spans keep `[^3]` as typed (Python-Markdown handles them first); the
+markers in raw HTML, such as a figure's `<figcaption>`, are linked too (html_markers.py). A
 marker past the end of the page's Sources list is reported by the `cite-source` rule
 (checks/claims.py), which fails the build, so it is rendered like any other here.
 
@@ -19,6 +20,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from iopguide.checks.claims import MARKER
+from iopguide.render.html_markers import PRIORITY, MarkersInHtml
 
 
 class _Marker(InlineProcessor):
@@ -48,6 +50,7 @@ class CitationsExtension(Extension):
         marker = _Marker(MARKER.pattern, md, str(self.getConfig("label")))
         # Above links (160), so `[^3]` is never read as the start of a link.
         md.inlinePatterns.register(marker, "iop-citation", 175)
+        md.preprocessors.register(MarkersInHtml(md, marker), "iop-citation-html", PRIORITY)
 
 
 def makeExtension(**kwargs: object) -> CitationsExtension:
