@@ -8,11 +8,11 @@
   // has every key (tests/test_spanish_ui.py); `dark` and `light` are the palette names of
   // mkdocs.yml and mkdocs.<lang>.yml, which the same test keeps equal.
   var all = {
-    en: { menu: "Menu", search: "Search", colours: "Change colours", dialog: "Search the guide",
+    en: { menu: "Menu", search: "Search", dialog: "Search the guide",
           dark: "Switch to dark mode", light: "Switch to light mode",
           table: "Table", tableSuffix: " (table)", copy: "Copy the script", copied: " Copied.",
           copyFailed: " Could not copy: select the text and copy it instead." },
-    es: { menu: "Menú", search: "Buscar", colours: "Cambiar colores", dialog: "Buscar en la guía",
+    es: { menu: "Menú", search: "Buscar", dialog: "Buscar en la guía",
           dark: "Cambiar a modo oscuro", light: "Cambiar a modo claro",
           table: "Tabla", tableSuffix: " (tabla)", copy: "Copiar el texto", copied: " Copiado.",
           copyFailed: " No se pudo copiar: seleccione el texto y cópielo." }
@@ -64,12 +64,13 @@
     expands(replaceWithButton(label, words.search, search), search);
   });
   // Each colour button is named in the page's language by the scheme it turns on, not by
-  // Material's title, which is in whatever language the palette was named in.
+  // Material's title, which is in whatever language the palette was named in (the title
+  // only names a scheme this list lacks).
   var schemes = { "default": words.light, slate: words.dark };
   document.querySelectorAll('.md-header__button[for^="__palette_"]').forEach(function (label) {
     var input = document.getElementById(label.htmlFor);
     var scheme = input && input.getAttribute("data-md-color-scheme");
-    if (input) replaceWithButton(label, schemes[scheme] || label.title || words.colours, input);
+    if (input) replaceWithButton(label, schemes[scheme] || label.title, input);
   });
   document.querySelectorAll('input[name="__palette"]').forEach(function (radio) {
     radio.setAttribute("tabindex", "-1");
