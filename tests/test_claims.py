@@ -164,7 +164,7 @@ def test_coverage_claims_keep_the_exemptions_of_numbers() -> None:
     assert statements(table) == [(3, "cite-claim")]
     story = "<!-- illustrative -->\n\nHer plan covered it.\n\n<!-- /illustrative -->\n"
     assert statements("## What Medicare covers\n\n" + story) == []
-    assert rules("Medicare Part B covers IOPs.\n") == []  # off until every page cites them
+    assert rules("Medicare Part B covers IOPs.\n") == [(1, "cite-claim")]  # on in the build
 
 
 def test_a_figure_caption_is_text() -> None:

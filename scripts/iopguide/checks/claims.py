@@ -145,7 +145,7 @@ def stated(sentence: str, statements: bool = True) -> list[str]:
     return found + [claim.key for claim in coverage.claims(sentence)] if statements else found
 
 
-STATEMENTS = False  # coverage and legal claims: on once every page cites them
+STATEMENTS = True  # coverage and legal claims too (False: numbers only)
 
 
 def check(text: str, path: str, source_count: int, statements: bool = STATEMENTS) -> list[Problem]:

@@ -132,7 +132,10 @@ def _indirect(part: str, match: re.Match[str]) -> bool:
     """The claim sits in an indirect question ("what Medicaid covers") that the sentence
     does not go on to answer ("... depends on your state")."""
     before = part[: match.start()]
-    if not words.ASKS.search(before):
+    asks = list(words.ASKS.finditer(before))
+    # The question word opens the payer's own clause: "what your plan covers", not "the
+    # amount you pay each year before your plan starts to pay" ("lo que usted paga ...").
+    if not asks or len(before[asks[-1].end() :].split()) > 4:
         return False
     return not words.DEPENDS.search(part[match.end() :])
 
