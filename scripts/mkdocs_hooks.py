@@ -32,7 +32,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from iopguide import editions, project
 from iopguide.checks import content as content_checks
-from iopguide.checks import frontmatter, mkdocs_messages, reported
+from iopguide.checks import crisis_lines, frontmatter, mkdocs_messages, reported
 from iopguide.checks import site as site_checks
 from iopguide.finish.run import EditionBuild, finish_site
 
@@ -66,6 +66,8 @@ _FILTER = _SaidPlainly()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reported.clear()  # `mkdocs serve` rebuilds in the same process
+    if not os.environ.get(EDITION_ENV):  # once a build: the crisis file serves every language
+        _report(crisis_lines.file_problems(Path(_config_file(config)).parent))
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         if _FILTER not in logging.getLogger(name).filters:
             logging.getLogger(name).addFilter(_FILTER)
@@ -146,7 +148,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     path = _project_path(page.file.abs_src_path, config)
     reported.built_as(path, page.file.dest_uri)
     _report(frontmatter.check_page(text, path))
-    _report(content_checks.check_markdown(text, path))
+    _report(content_checks.check_markdown(text, path, Path(_config_file(config)).parent))
     _page_keys.append(site_checks.page_keys(text, path))
     return markdown  # citation markers are a Markdown extension (iopguide/render/citations.py)
 

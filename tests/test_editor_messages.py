@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from iopguide.checks import mkdocs_messages, phone_links
+from iopguide import crisis
+from iopguide.checks import crisis_lines, mkdocs_messages, phone_links
 from iopguide.checks import site as site_checks
 from iopguide.checks.markdown_scan import Link
 
@@ -27,7 +28,6 @@ BAD = [
     ("tel:98", "98", "does not dial a valid number"),
     ("tel:800662435", "help", "does not dial a valid number"),
     ("tel:+44 20 7946 0000", "UK", "does not dial a valid number"),
-    ("sms:12345", "12345", "does not dial a valid number"),
     ("tel:988?x=1", "988", "which a phone does not understand"),
     ("tel:+18006624358", "1-800-662-4357", "the link text shows 1-800-662-4357"),
     ("tel:911", "988", "the link text shows 988 but the link dials tel:911"),
@@ -46,6 +46,15 @@ def test_phone_links_that_cannot_dial_or_dial_another_number_fail(
     problems = phone_links.check([Link(5, text, target, False)], "docs/x.md")
     assert len(problems) == 1 and problems[0].rule == "phone-link" and problems[0].line == 5
     assert said in problems[0].message
+
+
+def test_a_short_code_the_crisis_file_does_not_have_is_the_crisis_line_rules() -> None:
+    link = Link(5, "12345", "sms:12345", False)
+    assert phone_links.check([link], "docs/x.md") == []  # it dials: 3 to 6 digits
+    data, _ = crisis.load()
+    (problem,) = crisis_lines.check("", [link], "docs/x.md", data)
+    assert problem.rule == "crisis-line" and problem.line == 5
+    assert "docs/.data/crisis.yml does not have" in problem.message
 
 
 SOURCE = """---

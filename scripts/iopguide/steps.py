@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from iopguide import editions, project
-from iopguide.checks import content, frontmatter
+from iopguide import crisis, editions, project
+from iopguide.checks import content, crisis_lines, frontmatter
 from iopguide.checks import site as site_checks
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish.run import EditionBuild, finish_site
@@ -30,9 +30,10 @@ from iopguide.finish.run import EditionBuild, finish_site
 def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[Problem]:
     """Every editor rule that reads docs/: front matter, Markdown, the menu, duplicates."""
     problems: list[Problem] = []
+    root = settings.config_path.parent
     for page in pages:
         problems += frontmatter.check_page(page.text, page.src)
-        problems += content.check_markdown(page.text, page.src)
+        problems += content.check_markdown(page.text, page.src, root)
     config = settings.config_path.name
     docs = settings.docs_dir.name
     problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages}, docs)
@@ -60,7 +61,9 @@ def build_zensical(folder: Path, out: Path) -> bool:
                 edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
             )
         )
-    if not _show([p for build in builds for p in check(build.settings, build.pages)]):
+    found = crisis_lines.file_problems(folder)  # once: the file serves every language
+    found += [p for build in builds for p in check(build.settings, build.pages)]
+    if not _show(found):
         print("check failed: the site was not built", file=sys.stderr)
         return False
     with tempfile.TemporaryDirectory(prefix="iop-zensical-") as scratch:
@@ -94,6 +97,9 @@ def _zensical(edition: editions.Edition, folder: Path, copy: Path, into: Path) -
     shared = folder / "docs" / editions.SHARED  # every edition's CSS, scripts and icon
     if not edition.is_default and not (copy / edition.docs_dir.name / editions.SHARED).exists():
         shutil.copytree(shared, copy / edition.docs_dir.name / editions.SHARED)
+    if not edition.is_default and (folder / crisis.FILE).is_file():  # {crisis:...} in any language
+        (copy / crisis.FILE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / crisis.FILE, copy / crisis.FILE)
     result = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=copy)
     if result.returncode != 0:
         return False
@@ -112,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path.cwd()
     if args.step == "check":
         settings = project.settings(folder / "mkdocs.yml")
-        return 0 if _show(check(settings, project.source_pages(settings.docs_dir))) else 1
+        found = crisis_lines.file_problems(folder)
+        return 0 if _show(found + check(settings, project.source_pages(settings.docs_dir))) else 1
     return 0 if build_zensical(folder, args.out.resolve()) else 1
 
 

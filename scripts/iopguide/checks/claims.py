@@ -22,6 +22,7 @@ Nothing here imports MkDocs: mkdocs_hooks.py calls `check` and `render`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from iopguide.checks import coverage, markdown_scan
@@ -148,14 +149,27 @@ def stated(sentence: str, statements: bool = True) -> list[str]:
 STATEMENTS = True  # coverage and legal claims too (False: numbers only)
 
 
-def check(text: str, path: str, source_count: int, statements: bool = STATEMENTS) -> list[Problem]:
-    """cite-claim and cite-source problems of one page, by line."""
+def check(
+    text: str,
+    path: str,
+    source_count: int,
+    statements: bool = STATEMENTS,
+    exempt: Callable[[str], set[str]] | None = None,
+    relied: set[str] | None = None,
+) -> list[Problem]:
+    """cite-claim and cite-source problems of one page, by line. `exempt` gives the numbers
+    of a sentence that need no marker because a file names their source (a crisis line:
+    crisis_lines.exempt); those the page relies on that way are added to `relied`."""
     problems: list[Problem] = []
     cited: set[str] = set()
     rows: list[Sentence] = []  # uncited rows of the table just read
 
     def uncited(sentence: Sentence) -> None:
         new = [n for n in stated(sentence.text, statements) if n not in cited]
+        covered = exempt(sentence.text) if exempt and new else set()
+        if relied is not None:
+            relied.update(n for n in new if n in covered)
+        new = [n for n in new if n not in covered]
         if new:
             words = " ".join(seen_words(sentence.text).split()[:8])
             problems.append(

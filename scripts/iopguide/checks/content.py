@@ -6,7 +6,8 @@ Each problem prints as `path:line: rule: what to do`, the same line the build pr
 `check_markdown` runs the rules on one page's Markdown, each from its own module:
 
 - image-alt (images.py), unsafe-html (unsafe_html.py);
-- link-https, link-tracking, link-text (links.py), phone-link (phone_links.py);
+- link-https, link-tracking, link-text (links.py), phone-link (phone_links.py),
+  crisis-line (crisis_lines.py: numbers and keywords agree with docs/.data/crisis.yml);
 - one-title, heading-level (headings.py);
 - abbr-first-use, abbr-unknown (abbreviations.py), cite-claim, cite-source (claims.py,
   with coverage.py for the claims that state no number).
@@ -26,9 +27,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from iopguide import crisis
 from iopguide.checks import (
     abbreviations,
     claims,
+    crisis_lines,
     frontmatter,
     headings,
     images,
@@ -55,6 +58,7 @@ RULES = (
     "heading-level",
     "one-title",  # headings.py
     "phone-link",  # phone_links.py
+    "crisis-line",  # crisis_lines.py, with docs/.data/crisis.yml (iopguide/crisis/)
     "abbr-first-use",
     "abbr-unknown",  # abbreviations.py
     "cite-claim",
@@ -73,11 +77,15 @@ RULES = (
 )
 
 
-def check_markdown(text: str, path: str) -> list[Problem]:
-    """Every Markdown-level problem of one page, sorted by line."""
+def check_markdown(text: str, path: str, root: Path | None = None) -> list[Problem]:
+    """Every Markdown-level problem of one page, sorted by line. Its `{crisis:...}`
+    placeholders are filled in first (line for line), so every rule reads what the build
+    shows; `root` is the project, whose crisis file fills them (else the working folder)."""
+    data, _ = crisis.load(root)  # the file's own problems: crisis_lines.file_problems
+    text, problems = crisis_lines.expand(text, path, data)
     found = markdown_scan.links(text)
     block = frontmatter.split(text)
-    problems = (
+    problems += (
         images.check(found, path)
         + unsafe_html.check(text, found, path)
         + links.check_external_links(found, path)
@@ -86,10 +94,12 @@ def check_markdown(text: str, path: str) -> list[Problem]:
         + headings.check(text, path, block.body_line if block else 1)
         + abbreviations.check(text, path)
         + translations.check(text, path)
+        + crisis_lines.check(text, found, path, data)
     )
     meta = frontmatter.meta(text)
     if meta.get("kind", "content") == "content":  # pages about the site cite nothing
-        problems += claims.check(text, path, source_count(meta))
+        exempt = crisis_lines.exempt(data, crisis.language(path))
+        problems += claims.check(text, path, source_count(meta), exempt=exempt)
     return sorted(problems, key=lambda problem: problem.line)
 
 
@@ -117,7 +127,7 @@ def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:
     ]
     wanted = {str(path) for path in shown.values()}
     problems += [p for p in site_checks.duplicates(keys) if p.path in wanted]
-    return problems
+    return problems + crisis_lines.file_problems()
 
 
 def _shown(page: Path, shown: dict[Path, Path]) -> str:

@@ -3,11 +3,13 @@
 A reader in crisis taps a link and expects it to ring the number printed on it. So:
 
 - the target is a US number, `+1` and 10 digits (`tel:+18006624357`; `tel:18006624357`,
-  `tel:8006624357` and `tel:1-800-662-4357` also dial), or one of the short codes below;
+  `tel:8006624357` and `tel:1-800-662-4357` also dial), or a short code of 3 to 6 digits;
 - an `sms:` link may add a message (`sms:741741?body=HOME`);
 - when the link text shows a number, it is the number the link dials.
 
-Nothing here imports MkDocs; content.py calls `check`.
+Whether the number is one the site knows, with the right keyword for the page's language,
+is the `crisis-line` rule's (crisis_lines.py, from docs/.data/crisis.yml). Nothing here
+imports MkDocs; content.py calls `check`.
 """
 
 from __future__ import annotations
@@ -17,22 +19,8 @@ import re
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
 
-# Short codes a page may dial, each with the service it reaches.
-SHORT_CODES = {
-    "tel": {
-        "988": "988 Suicide & Crisis Lifeline",
-        "911": "emergency services",
-        "711": "relay service for people who are deaf or hard of hearing",
-        "211": "local community services",
-    },
-    "sms": {
-        "988": "988 Suicide & Crisis Lifeline",
-        "741741": "Crisis Text Line",
-        "838255": "Veterans Crisis Line",
-        "62640": "NAMI HelpLine",
-        "435748": "SAMHSA's National Helpline (ZIP code search)",
-    },
-}
+SCHEMES = ("tel", "sms")
+_SHORT_CODE = re.compile(r"^\d{3,6}$")  # 988, 911, 741741: the crisis file names them
 _US_NUMBER = re.compile(r"^(?:\+1|1)?\d{10}$|^(?:\+?1-)?\d{3}-\d{3}-\d{4}$")
 _SMS_BODY = re.compile(r"^\?&?body=[^&]*$")
 # A number as a reader sees it: 1-800-662-4357, (800) 662-4357, 988, 741741.
@@ -56,21 +44,26 @@ def _target_problem(scheme: str, target: str) -> str | None:
             "keep only the number"
             + (", or add a message as `?body=WORD`" if scheme == "sms" else "")
         )
-    if number in SHORT_CODES[scheme] or _US_NUMBER.match(number):
+    if _SHORT_CODE.match(number) or _US_NUMBER.match(number):
         return None
-    codes = ", ".join(f"{scheme}:{code}" for code in SHORT_CODES[scheme])
     return (
         f"the link `{scheme}:{target}` does not dial a valid number: write a US number as "
-        f"{scheme}:+1 and its 10 digits, such as {scheme}:+18006624357, or one of the "
-        f"short codes the site uses ({codes})"
+        f"{scheme}:+1 and its 10 digits, such as {scheme}:+18006624357, or a short code "
+        f"such as {scheme}:988"
     )
+
+
+def dials(target: str) -> bool:
+    """Does a `tel:` or `sms:` link (its whole href) dial a valid number?"""
+    scheme, _, rest = target.partition(":")
+    return scheme.lower() in SCHEMES and _target_problem(scheme.lower(), rest.strip()) is None
 
 
 def check(links: list[Link], path: str) -> list[Problem]:
     problems = []
     for link in links:
         scheme = link.target.split(":", 1)[0].lower() if ":" in link.target else ""
-        if scheme not in SHORT_CODES or link.attrs.startswith("reference"):
+        if scheme not in SCHEMES or link.attrs.startswith("reference"):
             continue
         target = link.target[len(scheme) + 1 :].strip()
         problem = _target_problem(scheme, target)

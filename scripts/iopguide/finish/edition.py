@@ -123,7 +123,10 @@ def gallery_items(edition: EditionBuild, html: dict[str, str]) -> list[embed.Gal
     ]
 
 
-def feed_entry(page: SourcePage, text: str, settings: Settings, lang: str) -> feed.FeedPage:
+def feed_entry(
+    page: SourcePage, text: str, settings: Settings, lang: str, more_sources: list | None = None
+) -> feed.FeedPage:
+    """The page in the feed; `more_sources` are those finish added to its Sources."""
     meta = page.meta
     url = canonical(LexborHTMLParser(text)) or _absolute(settings, page.url)
     return feed.FeedPage(
@@ -133,7 +136,7 @@ def feed_entry(page: SourcePage, text: str, settings: Settings, lang: str) -> fe
         embed_url=_absolute(settings, embed.embed_url(page.url)),
         reviewed=meta["reviewed"],
         next_review=meta["next_review"],
-        sources=meta["sources"],
+        sources=meta["sources"] + (more_sources or []),
         body_html=feed.sanitize(feed.page_body(text), url),
         lang=lang,
     )

@@ -7,8 +7,10 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
 1. every page: the small HTML repairs, and a QR code in its print header;
 2. the reading grade of every page, and any source marker left as typed
    (`cite-unrendered`), reported on its Markdown source;
-3. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
-4. robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
+3. the crisis wording the templates leave slots for, and the crisis sources a page relies
+   on (crisis_slots.py, from docs/.data/crisis.yml);
+4. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
+5. robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`.
 """
 
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from iopguide.checks import unrendered
 from iopguide.checks.frontmatter import Problem
-from iopguide.finish import csp, embed, favicon, feed, html_fixes, languages, robots
+from iopguide.finish import crisis_slots, csp, embed, favicon, feed, html_fixes, languages, robots
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
 
 __all__ = ["EditionBuild", "Report", "finish_site"]
@@ -55,6 +57,9 @@ def finish_site(
     gallery = [item for edition in editions for item in gallery_items(edition, html)]
     for path, text in html.items():
         html[path] = fill(text, path, gallery, default.site_url + "embed.js")
+    root = default.config_path.parent
+    warnings, crisis_sources = crisis_slots.apply(html, editions, root)
+    report.warnings += warnings
     for edition in editions:
         entries = []
         for page in edition.embeddable(html):
@@ -62,7 +67,8 @@ def finish_site(
             source = html[edition.built(page)]
             name = edition.settings.site_name
             html[target] = embed.make_embed(source, page.url, name, edition.lang)
-            entries.append(feed_entry(page, source, edition.settings, edition.lang))
+            more = crisis_sources.get(edition.built(page), [])
+            entries.append(feed_entry(page, source, edition.settings, edition.lang, more))
         data = feed.feed(entries, edition.settings.site_url, default.site_url)
         (site_dir / edition.folder / "api").mkdir(parents=True, exist_ok=True)
         (site_dir / edition.folder / "api" / "pages.json").write_text(

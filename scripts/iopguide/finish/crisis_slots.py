@@ -1,0 +1,152 @@
+"""Crisis wording in the built pages, from docs/.data/crisis.yml, for both generators.
+
+Templates leave a slot for each crisis sentence: `<a data-iop-crisis="bar-call"></a>` in
+the crisis bar, `<span data-iop-crisis="footer"></span>` in the footer, and so on (print
+header, 404 page). `fill` puts in the wording of the page's language (`<html lang>`): an
+`<a>` takes the wording's one link, its address and its words; any other element takes
+the wording as HTML. `add_sources` lists, under a page's Sources, the file's source for
+each crisis line the page names without a marker (the cite-claim rule let it). finish/run.py
+runs both on every page before the embeds, which are cut from these pages, and the CSP,
+which hashes them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+from selectolax.lexbor import LexborHTMLParser
+
+from iopguide.checks import crisis_lines
+from iopguide.crisis import Data, load
+from iopguide.crisis.schema import did_you_mean
+from iopguide.finish.edition import EditionBuild
+
+SLOT = "[data-iop-crisis]"
+ATTRIBUTE = "data-iop-crisis"
+HEADING = {"en": "Sources", "es": "Fuentes"}  # as overrides/partials/iop-strings.html says
+
+
+def apply(
+    html: dict[str, str], editions: list[EditionBuild], root: Path
+) -> tuple[list[str], dict[str, list[dict[str, str]]]]:
+    """Fill every page's slots and add the crisis sources its text relies on. Returns the
+    build's warnings (a slot the file cannot fill) and each page's added sources, by its
+    built file (for the feed)."""
+    data, _ = load(root)
+    unknown: set[str] = set()
+    for path, text in html.items():
+        html[path], missing = fill(text, data)
+        unknown |= missing
+    added: dict[str, list[dict[str, str]]] = {}
+    for edition in editions:
+        for page in edition.pages:
+            built = edition.built(page)
+            listed = page.meta.get("sources") if page.meta else None
+            if built not in html or not isinstance(listed, list):
+                continue
+            extra = new_sources(listed, crisis_lines.sources(page.text, page.src, data))
+            html[built] = add_sources(html[built], extra, len(listed), edition.lang)
+            added[built] = extra
+    return [unknown_message(key, data, root / "overrides") for key in sorted(unknown)], added
+
+
+def render(text: str) -> str:
+    """One line of the file's Markdown as inline HTML."""
+    out = markdown.markdown(text)
+    return re.sub(r"^<p>(.*)</p>$", r"\1", out.strip(), flags=re.S)
+
+
+def fill(text: str, data: Data | None) -> tuple[str, set[str]]:
+    """The page with its crisis slots filled, and the keys the file has no wording for."""
+    if ATTRIBUTE not in text:
+        return text, set()
+    tree = LexborHTMLParser(text)
+    root = tree.css_first("html")
+    lang = (root.attrs.get("lang") if root else None) or "en"
+    unknown: set[str] = set()
+    for slot in tree.css(SLOT):
+        key = slot.attrs.get(ATTRIBUTE) or ""
+        phrase = data.phrase(key, lang) if data else None
+        if phrase is None:
+            unknown.add(key)
+            continue
+        rendered = render(phrase)
+        if slot.tag == "a":
+            link = LexborHTMLParser(f"<body>{rendered}</body>").css_first("a")
+            if link is None:
+                unknown.add(key)
+                continue
+            slot.attrs["href"] = link.attrs.get("href") or ""
+            slot.inner_html = link.inner_html or ""
+        else:
+            slot.inner_html = rendered
+        del slot.attrs[ATTRIBUTE]
+    return tree.html or text, unknown
+
+
+def template_of(key: str, overrides: Path) -> str:
+    """Where a template asks for `key`: `overrides/partials/x.html:7`."""
+    for path in sorted(overrides.rglob("*.html")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if f'{ATTRIBUTE}="{key}"' in line:
+                return f"{path.relative_to(overrides.parent).as_posix()}:{number}"
+    return f"{overrides.name}:1"
+
+
+def unknown_message(key: str, data: Data | None, overrides: Path) -> str:
+    """The build's line for a slot the file cannot fill."""
+    where = template_of(key, overrides)
+    if data is None:
+        return (
+            f"{where}: crisis-line: the crisis wording `{key}` was left empty, because "
+            "docs/.data/crisis.yml has mistakes: fix the lines named above"
+        )
+    hint = did_you_mean(key, list(data.wording))
+    return (
+        f'{where}: crisis-line: `{ATTRIBUTE}="{key}"` names no wording in {data.path}{hint}: '
+        "fix the name, or add the wording to the file in every language"
+    )
+
+
+def _same(url: str) -> str:
+    return url.rstrip("/")
+
+
+def new_sources(listed: list, wanted: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The sources in `wanted` that the page's own `sources` do not list yet."""
+    have = {_same(str(s.get("url", ""))) for s in listed if isinstance(s, dict)}
+    return [source for source in wanted if _same(source["url"]) not in have]
+
+
+def add_sources(text: str, sources: list[dict[str, str]], after: int, lang: str) -> str:
+    """Add `sources` to the page's Sources list, numbered after its own `after` entries
+    (the list is made on a page that has none)."""
+    heading = HEADING.get(lang, HEADING["en"])
+    if not sources:
+        return text
+    items = "".join(
+        f'<li id="source-{after + n}"><a href="{html.escape(s["url"])}">'
+        f"{html.escape(s['title'])}</a></li>"
+        for n, s in enumerate(sources, start=1)
+    )
+    tree = LexborHTMLParser(text)
+    listing = tree.css_first("section.iop-sources ol")
+    if listing is not None:
+        listing.inner_html = (listing.inner_html or "") + items
+        return tree.html or text
+    article = tree.css_first("article.md-content__inner")
+    if article is None:
+        return text
+    section = LexborHTMLParser(
+        '<body><section class="iop-sources" aria-labelledby="iop-sources-title">'
+        f'<h2 id="iop-sources-title">{html.escape(heading)}</h2><ol>{items}</ol></section></body>'
+    ).css_first("section")
+    review = article.css_first("p.iop-review")
+    if review is not None and section is not None:
+        review.insert_before(section)
+    elif section is not None:
+        article.insert_child(section)
+    return tree.html or text
