@@ -128,6 +128,15 @@
     button.insertAdjacentElement("afterend", status);
   });
 
+  // The crisis strip wraps to a second line on a narrow phone or with large text: keep the
+  // header and the menus just below it, at its real height (site.css: --iop-strip-h).
+  var strip = document.querySelector(".md-banner");
+  if (strip && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--iop-strip-h", strip.offsetHeight + "px");
+    }).observe(strip);
+  }
+
   var article = document.querySelector("article");
   if (article) new MutationObserver(focusableTables).observe(article, { childList: true, subtree: true });
 })();
