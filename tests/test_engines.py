@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from browser import open_page
 from iopguide.finish import csp, site_headers
@@ -113,3 +114,26 @@ def test_on_zensical_lazy_search_steps_aside_and_search_works(browser, zensical_
             tab.keyboard.type("insurance")
             tab.get_by_text("No insurance or low income").first.wait_for(timeout=60_000)
             assert record.console_errors == [] and record.failed == []
+
+
+# Where the crisis file (docs/.data/crisis.yml) puts its words: the crisis bar's tel: and
+# sms: links, the footer, the print header, the crisis boxes and the Sources it adds to.
+CRISIS_PARTS = (
+    ".iop-crisis a[href^='tel:'], .iop-crisis a[href^='sms:'], .iop-footer__disclaimer, "
+    ".iop-print-only p, .admonition.crisis, section.iop-sources li"
+)
+
+
+def test_both_generators_take_the_same_crisis_wording(site: Path, zensical_site: Path) -> None:
+    """finish fills the templates' crisis slots, and {crisis:...} fills the pages, the same
+    way whichever generator built them, in every language (404 pages and embeds too)."""
+
+    def parts(folder: Path, page: str) -> list[tuple[str | None, str]]:
+        tree = LexborHTMLParser((folder / page).read_text(encoding="utf-8"))
+        return [(n.attrs.get("href"), " ".join(n.text().split())) for n in tree.css(CRISIS_PARTS)]
+
+    pages = html_files(site)
+    assert "es/404.html" in pages or not (ROOT / "docs-es").is_dir()
+    for page in pages:
+        assert parts(site, page) == parts(zensical_site, page), page
+    assert any(href == "sms:988?body=AYUDA" for href, _ in parts(zensical_site, "es/index.html"))

@@ -183,9 +183,10 @@ def check(
         found = _link_problem(link, data, lang)
         if found:
             problems.append(Problem(path, link.line, RULE, found))
+    named = {problem.line for problem in problems}  # one line per mistake: links first
     for sentence in claims.sentences(text):
         found = _sentence_problem(sentence.text, data, lang)
-        if found:
+        if found and sentence.line not in named:
             problems.append(Problem(path, sentence.line, RULE, found))
     return problems
 

@@ -1,0 +1,234 @@
+"""Crisis facts in one place: docs/.data/crisis.yml drives the crisis bar, the footer, the
+print header, the 404 page, every crisis box and the embeds, in both languages; a mistake
+in the file is one `path:line` line, never a traceback; a crisis number or keyword typed
+on a page must agree with the file for the page's language (rule crisis-line)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from iopguide import crisis
+from iopguide.checks import content, crisis_lines
+from iopguide.crisis.data import dial
+from sitetools import ROOT, build_site, copy_project
+
+FILE = ROOT / crisis.FILE
+
+
+def file_with(tmp_path: Path, old: str, new: str) -> tuple[list[str], int]:
+    """The problems of a copy of the crisis file with `old` replaced, and its line."""
+    text = FILE.read_text(encoding="utf-8")
+    assert old in text, old
+    (tmp_path / crisis.FILE).parent.mkdir(parents=True)
+    (tmp_path / crisis.FILE).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [str(p) for p in crisis_lines.file_problems(tmp_path)], text[: text.index(old)].count(
+        "\n"
+    ) + 1
+
+
+def test_the_crisis_file_has_no_mistakes() -> None:
+    assert crisis_lines.file_problems(ROOT) == []
+
+
+BROKEN = {
+    "bad YAML": ('    kind: crisis\n    call: "988"', '    kind: crisis\n   call: "988"', 1),
+    "unknown field": ("    also: [1-800-662-HELP]", "    aslo: [1-800-662-HELP]", 0),
+    "a number no phone dials": ('    call: "911"', '    call: "91-1"', 0),
+    "a value that does not exist": ("Text {lifeline.text}", "Text {lifeline.txt}", 0),
+    "a wording without Spanish": (
+        '    es: "[Llame al {emergency.call}]',
+        '    fr: "[Llame al {emergency.call}]',
+        0,
+    ),
+    "a checked date in the future": (
+        "    checked: 2026-12-07\n    note: >-\n      The source",
+        "    checked: 2999-01-01\n    note: >-\n      The source",
+        0,
+    ),
+    "a wording whose link disagrees": (
+        "{lifeline.text-link}. En una emergencia",
+        "[988](sms:988). En una emergencia",
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_a_mistake_in_the_crisis_file_names_its_line_and_the_fix(tmp_path: Path, case: str) -> None:
+    old, new, offset = BROKEN[case]
+    problems, line = file_with(tmp_path, old, new)
+    assert problems, f"{case}: no problem reported"
+    assert all(p.startswith("docs/.data/crisis.yml:") and ": crisis-line: " in p for p in problems)
+    assert any(p.startswith(f"docs/.data/crisis.yml:{line + offset}: ") for p in problems), problems
+
+
+def test_a_bad_crisis_file_leaves_placeholders_as_typed_and_never_raises(tmp_path: Path) -> None:
+    file_with(tmp_path, "\nlines:\n", "\nlines: [\n")
+    data, problems = crisis.load(tmp_path)
+    assert data is None and problems
+    assert (
+        crisis_lines.expand("Call {crisis:danger}.", "docs/x.md", data)[0]
+        == "Call {crisis:danger}."
+    )
+
+
+def problems(text: str, path: str) -> list[str]:
+    page = "---\ntitle: T\ndescription: D\nreviewed: 2026-12-07\nnext_review: 2027-12-07\n"
+    page += f"sources:\n  - title: S\n    url: https://example.org/\n---\n\n# T\n\n{text}\n"
+    return [f"{p.rule}: {p.message}" for p in content.check_markdown(page, path, ROOT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "spanish"),
+    [
+        ("Write to [741741](sms:741741).", "?body=HOME", "?body=AYUDA"),
+        ("Write to [741741](sms:741741?body=AYUDA).", "reaches the Spanish service", None),
+        ("Write to [741741](sms:741741?body=HOME).", None, "reaches the English service"),
+        ("Send a text to [988](sms:988).", None, "sms:988?body=AYUDA"),
+        ("Text HOME to [741741](sms:741741?body=HOME).", None, "reaches the English service"),
+        ("Envíe HOME al 741741.", None, "a Spanish page says AYUDA"),
+        ("Text [62640](sms:62640?body=helpline).", None, None),
+        ("Call [988](tel:988) and press 3.", "has no key 3", "has no key 3"),
+        ("[Text 988](tel:988) now.", "says to text", "says to text"),
+        ("Call [1-800-555-0123](tel:+18005550123).", "does not have", "does not have"),
+        ("Call {crisis:lifeline.cal}.", "did you mean {crisis:lifeline.call}", "did you mean"),
+    ],
+)
+def test_a_crisis_link_must_agree_with_the_file_for_the_pages_language(
+    text: str, english: str | None, spanish: str | None
+) -> None:
+    for path, said in (("docs/x.md", english), ("docs-es/x.md", spanish)):
+        found = [p for p in problems(text, path) if p.startswith("crisis-line")]
+        if said is None:
+            assert found == [], f"{path}: {found}"
+        else:
+            assert len(found) == 1 and said in found[0], f"{path}: {found}"
+
+
+def test_a_sentence_with_a_crisis_number_needs_no_marker_but_other_numbers_do() -> None:
+    assert problems("You can call or text 988, or text 741741.", "docs/x.md") == []
+    assert problems("Llame al 988 y oprima el 2.", "docs-es/x.md") == []
+    found = problems("It helps 9 in 10 people.", "docs/x.md")
+    assert len(found) == 1 and found[0].startswith("cite-claim")
+
+
+def test_a_page_that_names_a_crisis_line_without_a_marker_lists_its_source() -> None:
+    data, _ = crisis.load(ROOT)
+    lifeline = data.lines["lifeline"].raw["source"]
+    found = crisis_lines.sources("---\ntitle: T\n---\n\nCall or text 988 now.\n", "docs/x.md", data)
+    assert found == [{"title": lifeline["title"]["en"], "url": lifeline["url"]}]
+    cited = "---\ntitle: T\n---\n\nCall or text 988 now.[^1]\n"
+    assert crisis_lines.sources(cited, "docs/x.md", data) == []
+    spanish = crisis_lines.sources("---\ntitle: T\n---\n\nLlame al 988.\n", "docs-es/x.md", data)
+    assert spanish[0]["title"] == lifeline["title"]["es"]
+
+
+def crisis_links(site: Path, lang: str) -> list[tuple[str, str]]:
+    """Every tel: and sms: link in the built pages of one language (embeds and 404 too)."""
+    root = site / "es" if lang == "es" else site
+    found = []
+    for path in sorted(root.rglob("*.html")):
+        if lang == "en" and path.relative_to(site).parts[0] == "es":
+            continue
+        for link in LexborHTMLParser(path.read_text(encoding="utf-8")).css("a[href]"):
+            href = link.attrs.get("href") or ""
+            if href.startswith(("tel:", "sms:")):
+                found.append((str(path.relative_to(site)), href))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_tel_and_sms_link_matches_the_crisis_file_for_its_language(
+    site: Path, lang: str
+) -> None:
+    data, _ = crisis.load(ROOT)
+    allowed = set()
+    for line in data.lines.values():
+        allowed |= {"tel:" + number for number in line.dials("tel")}
+        sms = data.value(f"{line.id}.sms", lang)
+        if sms:
+            allowed.add(sms)
+    links = crisis_links(site, lang)
+    assert links, f"no tel: or sms: link in the {lang} pages"
+    wrong = sorted({f"{path}: {href}" for path, href in links if href not in allowed})
+    if lang == "en":  # English pages may send Spanish speakers to the Spanish service, by name
+        wrong = [w for w in wrong if not w.endswith("?body=AYUDA")]
+    assert not wrong, "links that disagree with docs/.data/crisis.yml:\n" + "\n".join(wrong)
+    if lang == "es":
+        assert all(href != "sms:741741" and href != "sms:988" for _, href in links)
+
+
+MARK = "Zqx"
+
+
+def marked(text: str) -> str:
+    """The crisis file with MARK put into every wording, inside a link's words when the
+    wording is one link, and the NAMI HelpLine's number changed."""
+    head, _, wording = text.partition("\nwording:\n")
+    wording = re.sub(r'^(    [a-z]{2}: ")(\[?)', rf"\1\2{MARK} ", wording, flags=re.M)
+    head = head.replace("call: 1-800-950-6264", "call: 1-800-950-6265")
+    return head + "\nwording:\n" + wording
+
+
+@pytest.fixture(scope="module")
+def marked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both languages built from a copy whose crisis file changed (and nothing else)."""
+    tmp = tmp_path_factory.mktemp("crisis")
+    project = copy_project(tmp / "project")
+    for part in ("docs-es", "mkdocs.es.yml"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part)
+        elif source.is_file():
+            shutil.copy2(source, project / part)
+    path = project / crisis.FILE
+    path.write_text(marked(path.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp / "site"
+    built = build_site(project, out)
+    if not built.ok:
+        pytest.fail(f"the build with a changed crisis file failed:\n{built.output}", pytrace=False)
+    return out
+
+
+def test_the_crisis_file_drives_every_place_in_both_languages(marked_site: Path) -> None:
+    pages = sorted(marked_site.rglob("*.html"))
+    assert any(p.relative_to(marked_site).parts[0] == "es" for p in pages), "no Spanish pages"
+    boxes = 0
+    for path in pages:
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        name = str(path.relative_to(marked_site))
+        if tree.css_first(".iop-crisis") is None:  # a redirect or a fragment
+            continue
+        bar = tree.css(".iop-crisis a[href^='tel:'], .iop-crisis a[href^='sms:']")
+        assert len(bar) == 3 and all(MARK in a.text() for a in bar), f"{name}: crisis bar"
+        is_embed = "embed" in path.relative_to(marked_site).parts
+        footer = tree.css_first(".iop-footer__disclaimer")
+        assert is_embed or (footer is not None and MARK in footer.text()), f"{name}: footer"
+        printed = tree.css_first(".iop-print-only")
+        assert printed is None or MARK in printed.text(), f"{name}: print header"
+        for box in tree.css(".admonition.crisis"):
+            boxes += 1
+            assert MARK in box.text(), f"{name}: a crisis box without the file's wording"
+    assert boxes >= 2 * 11, f"only {boxes} crisis boxes"
+    for name in ("404.html", "es/404.html"):
+        box = LexborHTMLParser((marked_site / name).read_text(encoding="utf-8")).css_first(
+            ".admonition.crisis"
+        )
+        assert box is not None and MARK in box.text(), name
+    for name in ("resources/index.html", "es/resources/index.html", "embed/resources/index.html"):
+        html = (marked_site / name).read_text(encoding="utf-8")
+        assert "tel:+18009506265" in html and "tel:+18009506264" not in html, name
+
+
+def test_every_crisis_number_in_the_file_dials() -> None:
+    data, _ = crisis.load(ROOT)
+    for line in data.lines.values():
+        for scheme in ("tel", "sms"):
+            for number in line.dials(scheme):
+                assert re.fullmatch(r"\+1\d{10}|\d{3,6}", number), (line.id, number)
+    assert dial("1-800-662-4357") == "+18006624357" and dial("988") == "988"
