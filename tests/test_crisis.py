@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from iopguide import crisis
 from iopguide.checks import content, crisis_lines
 from iopguide.crisis.data import dial
+from iopguide.finish import crisis_slots
 from sitetools import ROOT, build_site, copy_project
 
 FILE = ROOT / crisis.FILE
@@ -232,3 +233,17 @@ def test_every_crisis_number_in_the_file_dials() -> None:
             for number in line.dials(scheme):
                 assert re.fullmatch(r"\+1\d{10}|\d{3,6}", number), (line.id, number)
     assert dial("1-800-662-4357") == "+18006624357" and dial("988") == "988"
+
+
+def test_a_template_slot_the_file_cannot_fill_names_the_template_line(tmp_path: Path) -> None:
+    data, _ = crisis.load(ROOT)
+    page = '<html lang="es"><body><a data-iop-crisis="bar-tex"></a><p data-iop-crisis="print"></p>'
+    html, unknown = crisis_slots.fill(page, data)
+    assert unknown == {"bar-tex"} and "AYUDA" in html and 'data-iop-crisis="print"' not in html
+    (tmp_path / "overrides" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "partials" / "bar.html").write_text(
+        '<p>\n  <a data-iop-crisis="bar-tex"></a>\n</p>\n', encoding="utf-8"
+    )
+    said = crisis_slots.unknown_message("bar-tex", data, tmp_path / "overrides")
+    assert said.startswith("overrides/partials/bar.html:2: crisis-line: ")
+    assert "did you mean `bar-text`?" in said

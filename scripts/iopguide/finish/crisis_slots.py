@@ -50,6 +50,8 @@ def apply(
             extra = new_sources(listed, crisis_lines.sources(page.text, page.src, data))
             html[built] = add_sources(html[built], extra, len(listed), edition.lang)
             added[built] = extra
+    if data is None and unknown:  # one line: the file's own lines say what to fix
+        return [unknown_message(sorted(unknown)[0], None, root / "overrides")], added
     return [unknown_message(key, data, root / "overrides") for key in sorted(unknown)], added
 
 
@@ -101,8 +103,9 @@ def unknown_message(key: str, data: Data | None, overrides: Path) -> str:
     where = template_of(key, overrides)
     if data is None:
         return (
-            f"{where}: crisis-line: the crisis wording `{key}` was left empty, because "
-            "docs/.data/crisis.yml has mistakes: fix the lines named above"
+            f"{where}: crisis-line: the crisis bar, footer, print header and 404 page were "
+            "left without their crisis wording, because docs/.data/crisis.yml has mistakes: "
+            "fix the lines named above"
         )
     hint = did_you_mean(key, list(data.wording))
     return (
