@@ -5,8 +5,9 @@ them (text, aria-label, title, placeholder, alt), in every page under /es/ as bu
 
 The English strings are collected from where they are written, so a new one is checked
 without editing this file: overrides/partials/iop-strings.html's "en" table, Material's
-(and Zensical's) English translations, assets/a11y.js's English words, mkdocs.yml's
-colour-toggle names, the citation label, and the words finish/ writes (embeds, QR code).
+(and Zensical's) English translations, assets/a11y.js's English words, the crisis file's
+wording, mkdocs.yml's colour-toggle names, the citation label, and the words finish/
+writes (embeds, QR code).
 A string that is the same in the Spanish table (a number, a shared word) is not English.
 
 Runs when the project has a Spanish edition (mkdocs.es.yml and docs-es/)."""
@@ -22,12 +23,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+import markdown
 import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from browser import open_page
 from iopguide import editions, project
+from iopguide.crisis import data as crisis
 from iopguide.finish import embed, qr
 from iopguide.render.citations import CitationsExtension
 from sitetools import ROOT
@@ -75,13 +78,15 @@ def html_texts(markup: str) -> list[str]:
 
 
 def _english_only(english: dict[str, str], spanish: dict[str, str], where: str) -> dict[str, str]:
-    """English value -> where it is written, for keys whose Spanish value differs."""
+    """English text -> where it is written, for each piece of text a key's Spanish lacks
+    (a link text such as "988lifeline.org" is the same in both)."""
     found = {}
     for key, value in english.items():
-        if key in NOT_WORDS or spanish.get(key) == value:
+        if key in NOT_WORDS:
             continue
+        shared = {norm(text) for text in html_texts(spanish.get(key, ""))}
         for text in html_texts(value):
-            if pieces(text):
+            if pieces(text) and norm(text) not in shared:
                 found[norm(text)] = f"{where}: {key}"
     return found
 
@@ -115,6 +120,15 @@ def script_words(lang: str) -> dict[str, str]:
     return dict(re.findall(r'(\w+): "((?:[^"\\]|\\.)*)"', block.group(1)))
 
 
+def crisis_strings(lang: str) -> dict[str, str]:
+    """docs/.data/crisis.yml's wording in `lang`, as HTML. Not the lines' names: an English
+    name is a proper name, which a Spanish page may give beside its own ("(NAMI HelpLine)")."""
+    found, _ = crisis.load(ROOT)
+    if found is None:
+        return {}  # a mistake in the file fails the build, with its own message
+    return {key: markdown.markdown(found.phrase(key, lang) or "") for key in found.wording}
+
+
 def palette_names(config: Path) -> list[str]:
     theme = yaml.load(config.read_text(encoding="utf-8"), project.Loader).get("theme", {})
     return [entry["toggle"]["name"] for entry in theme.get("palette", [])]
@@ -128,6 +142,7 @@ def english_interface_strings() -> dict[str, str]:
     for package in ("material", "zensical"):
         found |= _english_only(theme_strings(package, "en"), theme_strings(package, "es"), package)
     found |= _english_only(script_words("en"), script_words("es"), "a11y.js")
+    found |= _english_only(crisis_strings("en"), crisis_strings("es"), "crisis.yml")
     for name in palette_names(ROOT / "mkdocs.yml"):
         found[norm(name)] = "mkdocs.yml: theme.palette toggle.name"
     found[norm(CitationsExtension().getConfig("label") + " 1")] = "render/citations.py: label"
@@ -219,15 +234,9 @@ def skip_links(site: Path) -> list[str]:
 
 def test_the_english_list_is_read_from_every_source() -> None:
     english = english_interface_strings()
-    for expected in (
-        "switch to dark mode",
-        "source #",
-        "skip to content",
-        "skip to main content",
-        "table of contents",
-        "could not copy: select the text and copy it instead",
-    ):
-        assert expected in english, f"{expected!r} missing from the English strings"
+    expected = {"switch to dark mode", "source #", "skip to content", "skip to main content"}
+    expected |= {"table of contents", "could not copy: select the text and copy it instead"}
+    assert expected <= set(english), f"missing from the English strings: {expected - set(english)}"
     assert leaks('<p lang="es"><a aria-label="Source 3">3</a></p>', english)
     assert not leaks(
         '<p lang="es">Envíe HOME al 741741 <span lang="en">Skip to content</span></p>', english
@@ -244,22 +253,13 @@ def test_no_english_interface_string_on_a_spanish_page(site: Path) -> None:
 def test_materials_stiff_spanish_is_replaced(site: Path) -> None:
     """Material's Spanish wording we replace (overrides/partials/language.html), and its
     skip link, which finish/html_fixes.py removes."""
-    stiff = {
-        "búsqueda",
-        "inicializando búsqueda",
-        "teclee para comenzar búsqueda",
-        "tabla de contenidos",
-        "saltar a contenido",
-    }
+    stiff = {"búsqueda", "inicializando búsqueda", "teclee para comenzar búsqueda"}
+    stiff |= {"tabla de contenidos", "saltar a contenido"}
+    plainer = {"buscar en la guía", "preparando la búsqueda", "escriba para buscar"}
     page = (site / "es" / "benefits" / "index.html").read_text(encoding="utf-8")
     said = {piece for value in read_strings(page) for piece in pieces(value)}
     assert said & stiff == set()
-    assert {
-        "buscar en la guía",
-        "preparando la búsqueda",
-        "escriba para buscar",
-        "en esta página",
-    } <= said
+    assert plainer | {"en esta página"} <= said
 
 
 def test_each_page_has_one_skip_link_ours(site: Path) -> None:
@@ -288,12 +288,9 @@ def test_what_the_scripts_add_to_a_spanish_page_is_spanish(browser, base_url: st
         tab.evaluate(
             "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('no')); }"
         )
-        copy = tab.locator("button.iop-copy").first
-        copy.click()
-        status = tab.locator(".iop-copy-status").first
-        status.wait_for(state="attached")
+        tab.locator("button.iop-copy").first.click()
         tab.wait_for_function("() => document.querySelector('.iop-copy-status').textContent")
-        assert "No se pudo copiar" in status.inner_text()
+        assert "No se pudo copiar" in tab.locator(".iop-copy-status").first.inner_text()
         names = tab.eval_on_selector_all(
             ".iop-header-button", "buttons => buttons.map(b => b.getAttribute('aria-label'))"
         )
