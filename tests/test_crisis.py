@@ -51,6 +51,16 @@ BROKEN = {
         "    checked: 2999-01-01\n    note: >-\n      The source",
         0,
     ),
+    "HTML in a wording (could hide the crisis bar)": (
+        '    en: "[Call {emergency.call}]({emergency.tel})"',
+        '    en: "[Call {emergency.call}]({emergency.tel})<style>p{display:none}</style>"',
+        0,
+    ),
+    "a wording that links to a script": (
+        '    en: "[Call {emergency.call}]({emergency.tel})"',
+        '    en: "[Call {emergency.call}](javascript:alert(1))"',
+        0,
+    ),
     "a wording whose link disagrees": (
         "{lifeline.text-link}. En una emergencia",
         "[988](sms:988). En una emergencia",

@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"^(?:\d{3,6}|(?:1-)?\d{3}-\d{3}-\d{4})$")
 _SHOWN = re.compile(r"^(?:1-)?\d{3}-[\dA-Z]{3}-[\dA-Z]{4,}$|^\d{3}-[A-Z]+$")
 _WORD = re.compile(r"^[A-Za-z]+$")
 _URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
+_LINK = re.compile(r"\]\(\s*([^)\s]*)")
 
 
 def did_you_mean(word: str, known: list[str] | tuple[str, ...]) -> str:
@@ -108,7 +109,25 @@ class _Shape:
             self.line(("lines", key), key, entry)
         for key, entry in raw["wording"].items():
             self.wording(("wording", key), key, entry)
+        self.plain(raw, ())
         return self.problems
+
+    def plain(self, value: Any, path: tuple) -> None:
+        """The file's words go into every page as they are (slots are filled after the page
+        checks), so they may hold Markdown but no HTML, and link only to a phone, a text or
+        an https:// site: a pull request cannot hide or restyle crisis help through them."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.plain(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.plain(item, path + (index,))
+        elif isinstance(value, str):
+            if "<" in value or ">" in value:
+                self.say(path, "HTML is not allowed here: write plain words and Markdown links")
+            for target in _LINK.findall(value):
+                if not target.startswith(("tel:", "sms:", "https://", "{")):
+                    self.say(path, f"the link `{target}` must start with tel:, sms: or https://")
 
     def per_language(self, path: tuple, value: Any, every: bool) -> None:
         if not isinstance(value, dict):
