@@ -4,8 +4,12 @@ cite-source, abbr-first-use and abbr-unknown, on small pages written here."""
 from __future__ import annotations
 
 import markdown
+import pytest
+from mkdocs.config import load_config
+from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.checks import abbreviations, claims, unrendered
+from sitetools import ROOT
 
 GLOSSARY = {
     "NAMI": abbreviations.Abbreviation("NAMI", "National Alliance on Mental Illness"),
@@ -81,7 +85,7 @@ def test_an_admonition_is_text_and_indented_code_is_not() -> None:
 
 def statements(text: str, sources: int = 2) -> list[tuple[int, str]]:
     """cite-claim with coverage and legal claims switched on."""
-    return [(p.line, p.rule) for p in claims.check(text, "docs/x.md", sources, statements=True)]
+    return [(p.line, p.rule) for p in claims.check(text, "docs/x.md", sources)]
 
 
 COVERAGE_CLAIMS = (
@@ -141,7 +145,7 @@ def test_questions_advice_and_link_text_are_not_claims() -> None:
 
 
 def test_the_message_names_the_claim_and_the_fix() -> None:
-    (problem,) = claims.check("Medicare Part B covers IOPs.\n", "docs/x.md", 1, statements=True)
+    (problem,) = claims.check("Medicare Part B covers IOPs.\n", "docs/x.md", 1)
     assert str(problem) == (
         'docs/x.md:1: cite-claim: the sentence "Medicare Part B covers IOPs. ..." says what '
         'a plan, program or law does ("Medicare Part B covers") but cites no source: add the '
@@ -182,6 +186,35 @@ def test_markers_in_raw_html_render_as_links_and_code_keeps_them() -> None:
     assert '<figcaption>Six hours.<sup class="iop-cite"><a href="#source-2"' in html
     assert "<code>[^1]</code>" in html and "<!-- [^1] -->" in html
     assert 'Free.<sup class="iop-cite"><a href="#source-1"' in html
+    # A `>` inside a quoted attribute does not end the tag: the marker after it is in the
+    # attribute, and linking it there would end the attribute early (see the test below).
+    figure = f"<figure>\n<img {TRAP_ALT}>\n<figcaption>Six.[^1]</figcaption>\n</figure>\n"
+    html = markdown.markdown(figure, extensions=["md_in_html", "iopguide.render.citations"])
+    assert f"<img {TRAP_ALT}>" in html
+    assert 'Six.<sup class="iop-cite"><a href="#source-1"' in html
+
+
+TRAP_ALT = (
+    "alt=\"chart > [^1]<meta http-equiv=refresh content='0;url=https://evil.example/'>"
+    '<link rel=stylesheet href=x>"'
+)
+
+
+def test_a_marker_in_an_attribute_never_turns_the_rest_of_it_into_elements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)  # the snippets' and the crisis file's folder, as in a build
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    page = f'# Chart\n\n<figure>\n<img src="a.png" {TRAP_ALT}>\n</figure>\n'
+    tree = LexborHTMLParser(md.convert(page))
+    assert tree.css("meta, link") == []
+    assert [node.attributes["alt"] for node in tree.css("img")] == [
+        "chart > [^1]<meta http-equiv=refresh content='0;url=https://evil.example/'>"
+        "<link rel=stylesheet href=x>"
+    ]
 
 
 def test_a_marker_shown_as_typed_is_named_on_the_line_it_is_typed() -> None:
@@ -192,3 +225,4 @@ def test_a_marker_shown_as_typed_is_named_on_the_line_it_is_typed() -> None:
     )
     found = [(p.line, p.message[:17]) for p in unrendered.problems(html, source, "docs/x.md")]
     assert found == [(5, 'the marker "[^2]"'), (8, 'the marker "[^l]"')]
+
