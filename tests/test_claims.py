@@ -225,4 +225,35 @@ def test_a_marker_shown_as_typed_is_named_on_the_line_it_is_typed() -> None:
     )
     found = [(p.line, p.message[:17]) for p in unrendered.problems(html, source, "docs/x.md")]
     assert found == [(5, 'the marker "[^2]"'), (8, 'the marker "[^l]"')]
+    # A `>` in a quoted attribute ends no tag: the words before the marker are the alt's.
+    source = f"It helps.[^1]\n\n<figure>\n<img {TRAP_ALT}>\n</figure>\n"
+    html = f'<p>It helps.<sup><a href="#source-1">1</a></sup></p><img {TRAP_ALT}>'
+    assert [p.line for p in unrendered.problems(html, source, "docs/x.md")] == [4]
 
+
+def test_a_crisis_placeholder_shown_as_typed_is_named_where_it_is_typed() -> None:
+    # Front matter is not Markdown: its placeholders reach <title> and the description as
+    # typed. One in the page's text that the file cannot fill is crisis-line's to name.
+    # The site's menus show other pages' titles: each is reported on its own page.
+    source = (
+        '---\ntitle: "Call {crisis:bar-call}"\ndescription: Help. {crisis:danger}\n---\n\n'
+        "# Help\n\n{crisis:dangr}\n"
+    )
+    html = (
+        "<html><head><title>Call {crisis:bar-call} - IOP Guide</title>"
+        '<meta name="description" content="Help. {crisis:danger}"></head><body>'
+        '<nav class="md-nav"><a href="../y/">Text {crisis:bar-text}</a></nav><article>'
+        "<h1>Help</h1><p>{crisis:dangr}</p><p><code>{crisis:x}</code></p></article>"
+        '<footer><nav><a aria-label="Next: {crisis:y}" href="../y/">{crisis:y}</a></nav>'
+        "</footer></body></html>"
+    )
+    found = [(p.line, p.message) for p in unrendered.problems(html, source, "docs/x.md")]
+    assert [(line, message.split(" shows")[0]) for line, message in found] == [
+        (2, 'the crisis placeholder "{crisis:bar-call}"'),
+        (3, 'the crisis placeholder "{crisis:danger}"'),
+    ]
+    assert "in the title or the description, write the words out" in found[0][1]
+    snippet = unrendered.problems("<p>Call {crisis:bar-cal}</p>", "# Help\n", "docs/x.md")
+    assert [p.line for p in snippet] == [1]  # not typed on the page: from a snippet
+    steps = '<nav class="md-nav"></nav><article><nav><a href="#a">Go.[^l]</a></nav></article>'
+    assert [p.line for p in unrendered.problems(steps, "# X\n\nGo.[^l]\n", "x.md")] == [3]
