@@ -140,20 +140,15 @@ def numbers(sentence: str) -> list[str]:
     return found
 
 
-def stated(sentence: str, statements: bool = True) -> list[str]:
+def stated(sentence: str) -> list[str]:
     """What a sentence claims: its numbers, then its coverage and legal claims' keys."""
-    found = numbers(sentence)
-    return found + [claim.key for claim in coverage.claims(sentence)] if statements else found
-
-
-STATEMENTS = True  # coverage and legal claims too (False: numbers only)
+    return numbers(sentence) + [claim.key for claim in coverage.claims(sentence)]
 
 
 def check(
     text: str,
     path: str,
     source_count: int,
-    statements: bool = STATEMENTS,
     exempt: Callable[[str], set[str]] | None = None,
     relied: set[str] | None = None,
 ) -> list[Problem]:
@@ -165,7 +160,7 @@ def check(
     rows: list[Sentence] = []  # uncited rows of the table just read
 
     def uncited(sentence: Sentence) -> None:
-        new = [n for n in stated(sentence.text, statements) if n not in cited]
+        new = [n for n in stated(sentence.text) if n not in cited]
         covered = exempt(sentence.text) if exempt and new else set()
         if relied is not None:
             relied.update(n for n in new if n in covered)
@@ -189,7 +184,7 @@ def check(
         if rows and not sentence.row:  # a table's source note cites its rows
             for row in rows:
                 if markers:
-                    cited.update(stated(row.text, statements))
+                    cited.update(stated(row.text))
                 else:
                     uncited(row)
             rows.clear()
@@ -212,7 +207,7 @@ def check(
                     )
                 )
         if markers:
-            cited.update(stated(sentence.text, statements))
+            cited.update(stated(sentence.text))
         elif sentence.row:
             rows.append(sentence)
         else:
