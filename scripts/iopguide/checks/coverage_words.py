@@ -145,7 +145,7 @@ IMPERATIVES = frozenset(
     "consider share expect trade follow say list fill mark sign send join wait leave "
     "remember add open click tap press dial appeal enroll gather prepare book schedule "
     "confirm explore hold move please avoid skip have mention name decide speak reach "
-    "stop seek show turn work agree bring find write".split()
+    "stop seek show turn work agree".split()
 )
 IMPERATIVES_ES = frozenset(
     "pregunte llame vea lea pida anote revise busque hable guarde escriba compare "
