@@ -40,8 +40,8 @@ pytestmark = pytest.mark.skipif(SPANISH is None, reason="no Spanish edition in t
 
 READ = ("aria-label", "title", "placeholder", "alt", "aria-description", "aria-roledescription")
 A11Y_JS = ROOT / "docs" / "assets" / "a11y.js"
-# Keys whose values are not words a reader meets: a locale code and a link target.
-NOT_WORDS = {"locale", "sms_988"}
+# Keys of iop-strings.html whose values are not words a reader meets: a locale code.
+NOT_WORDS = {"locale"}
 # Material's keys that are settings, not words.
 MATERIAL_SETTINGS = re.compile(r"^(language|direction|search\.config\..*)$")
 
@@ -237,6 +237,7 @@ def test_the_english_list_is_read_from_every_source() -> None:
     expected = {"switch to dark mode", "source #", "skip to content", "skip to main content"}
     expected |= {"table of contents", "could not copy: select the text and copy it instead"}
     assert expected <= set(english), f"missing from the English strings: {expected - set(english)}"
+    assert NOT_WORDS <= set(template_strings()[0]), "NOT_WORDS names a key iop-strings lacks"
     assert leaks('<p lang="es"><a aria-label="Source 3">3</a></p>', english)
     assert not leaks(
         '<p lang="es">Envíe HOME al 741741 <span lang="en">Skip to content</span></p>', english
