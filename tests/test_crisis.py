@@ -9,13 +9,16 @@ import re
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from iopguide import crisis
-from iopguide.checks import content, crisis_lines
+from iopguide.checks import content, crisis_lines, frontmatter
 from iopguide.crisis.data import dial
+from iopguide.crisis.wording import LINK_SLOTS
 from iopguide.finish import crisis_slots
+from iopguide.render.crisis import CrisisExtension
 from sitetools import ROOT, build_site, copy_project
 
 FILE = ROOT / crisis.FILE
@@ -36,6 +39,7 @@ def test_the_crisis_file_has_no_mistakes() -> None:
     assert crisis_lines.file_problems(ROOT) == []
 
 
+BAR_911 = '    en: "[Call {emergency.call}]({emergency.tel})"'
 BROKEN = {
     "bad YAML": ('    kind: crisis\n    call: "988"', '    kind: crisis\n   call: "988"', 1),
     "unknown field": ("    also: [1-800-662-HELP]", "    aslo: [1-800-662-HELP]", 0),
@@ -66,6 +70,47 @@ BROKEN = {
         "[988](sms:988). En una emergencia",
         0,
     ),
+    # The wording as filled in is checked like a page: phone-link, unsafe-html, link-https.
+    "a bar link that dials no number": (BAR_911, '    en: "[Call 911](tel:98)"', 0),
+    "a bar link with a query a phone ignores": (BAR_911, '    en: "[Call 911](tel:911?x=1)"', 0),
+    "a bar link to a website (every page's bar would leave the site)": (
+        BAR_911,
+        '    en: "[Call 911](https://evil.example/)"',
+        0,
+    ),
+    "words beside a bar link (the bar would drop them)": (
+        BAR_911,
+        '    en: "[Call {emergency.call}]({emergency.tel}) or text a friend"',
+        0,
+    ),
+    "a wording that links to a line's name": (
+        "[Text {lifeline.text}]({lifeline.sms})",
+        "[Text {lifeline.text}]({lifeline.name})",
+        0,
+    ),
+    "a name that is a script address": (
+        "      en: 988 Suicide & Crisis Lifeline",
+        '      en: "javascript:alert(1)"',
+        0,
+    ),
+    "an image in a wording (a tracker on every page)": (
+        '    en: "In a crisis, call',
+        '    en: "![](https://tracker.example/p.gif) In a crisis, call',
+        0,
+    ),
+    "a WhatsApp number that is a link": (
+        "      es: 442-AYUDAME",
+        '      es: "[442](https://evil.example/)"',
+        0,
+    ),
+    # Values of the wrong type or form: one line each, never a traceback.
+    "`also` not a list": ("    also: [1-800-662-HELP]", "    also: 18006624357", 0),
+    "`text_in` not a list": ("    text_in: [en]", "    text_in: 5", 0),
+    "a checked date with a time": (
+        "    checked: 2026-12-07\n    note: >-\n      The source",
+        "    checked: 2026-12-07 10:00:00\n    note: >-\n      The source",
+        0,
+    ),
 }
 
 
@@ -78,20 +123,67 @@ def test_a_mistake_in_the_crisis_file_names_its_line_and_the_fix(tmp_path: Path,
     assert any(p.startswith(f"docs/.data/crisis.yml:{line + offset}: ") for p in problems), problems
 
 
-def test_a_bad_crisis_file_leaves_placeholders_as_typed_and_never_raises(tmp_path: Path) -> None:
+def test_a_crisis_file_not_saved_as_utf8_names_its_line(tmp_path: Path) -> None:
+    text = FILE.read_text(encoding="utf-8")
+    (tmp_path / crisis.FILE).parent.mkdir(parents=True)
+    (tmp_path / crisis.FILE).write_bytes(text.encode("cp1252", errors="replace"))
+    (problem,) = [str(p) for p in crisis_lines.file_problems(tmp_path)]
+    line = text[: min(text.index(c) for c in text if ord(c) > 127)].count("\n") + 1
+    assert problem.startswith(f"docs/.data/crisis.yml:{line}: crisis-line: "), problem
+
+
+@pytest.mark.parametrize("value", ["5", "[1]", "{a: 1}", '"x"', "2026-12-07 10:00:00", "~"])
+def test_any_value_of_the_wrong_type_is_a_line_not_a_traceback(tmp_path: Path, value: str) -> None:
+    text = FILE.read_text(encoding="utf-8")
+    fields = [m.start(1) for m in re.finditer(r"^ {4,6}[a-z_]+:( .*)$", text, flags=re.M)]
+    (tmp_path / crisis.FILE).parent.mkdir(parents=True)
+    for start in fields:
+        end = text.index("\n", start)
+        (tmp_path / crisis.FILE).write_text(text[:start] + " " + value + text[end:], "utf-8")
+        found = [str(p) for p in crisis_lines.file_problems(tmp_path)]
+        assert all(re.match(r"docs/\.data/crisis\.yml:\d+: crisis-line: \S", p) for p in found)
+
+
+def test_a_bad_crisis_file_fails_the_page_once_with_placeholders_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     file_with(tmp_path, "\nlines:\n", "\nlines: [\n")
-    data, problems = crisis.load(tmp_path)
-    assert data is None and problems
-    assert (
-        crisis_lines.expand("Call {crisis:danger}.", "docs/x.md", data)[0]
-        == "Call {crisis:danger}."
+    monkeypatch.chdir(tmp_path)  # the extension reads the crisis file where the build runs
+    body = markdown.markdown("Call {crisis:danger}.", extensions=[CrisisExtension()])
+    assert body == "<p>Call {crisis:danger}.</p>"
+    page = (
+        f'<html lang="en"><body><a data-iop-crisis="bar-call"></a>{body}'
+        '<span data-iop-crisis="footer"></span></body></html>'
     )
+    built = {"index.html": page}
+    warnings, added = crisis_slots.apply(built, [], tmp_path)
+    assert len(warnings) == 1 and "docs/.data/crisis.yml has mistakes" in warnings[0], warnings
+    assert added == {} and 'data-iop-crisis="bar-call"' in built["index.html"]
 
 
-def problems(text: str, path: str) -> list[str]:
+def problems(text: str, path: str, root: Path = ROOT) -> list[str]:
     page = "---\ntitle: T\ndescription: D\nreviewed: 2026-12-07\nnext_review: 2027-12-07\n"
     page += f"sources:\n  - title: S\n    url: https://example.org/\n---\n\n# T\n\n{text}\n"
-    return [f"{p.rule}: {p.message}" for p in content.check_markdown(page, path, ROOT)]
+    return [f"{p.rule}: {p.message}" for p in content.check_markdown(page, path, root)]
+
+
+def test_only_values_the_file_has_are_offered_or_filled() -> None:
+    data, _ = crisis.load(ROOT)
+    keys = data.keys()
+    assert "lifeline.sms" in keys and "samhsa.tel" in keys
+    assert "emergency.sms" not in keys and "veterans.tel" not in keys  # no number for them
+    assert data.value("samhsa.also", "en") is None and "samhsa.also" not in keys
+    (found,) = problems("Call {crisis:samhsa.also}.", "docs/x.md")
+    assert found.startswith("crisis-line: `{crisis:samhsa.also}`"), found
+
+
+def test_a_menu_key_after_a_toll_free_number_is_checked(tmp_path: Path) -> None:
+    file_with(
+        tmp_path, "    text_in: [en]\n", "    text_in: [en]\n    options:\n      spanish: 2\n"
+    )
+    found = problems("Call 1-800-662-4357 and press 3.[^1]", "docs/x.md", tmp_path)
+    assert len(found) == 1 and "1-800-662-4357 has no key 3" in found[0], found
+    assert problems("Call 1-800-662-4357 and press 2.[^1]", "docs/x.md", tmp_path) == []
 
 
 @pytest.mark.parametrize(
@@ -137,6 +229,22 @@ def test_a_page_that_names_a_crisis_line_without_a_marker_lists_its_source() -> 
     assert crisis_lines.sources(cited, "docs/x.md", data) == []
     spanish = crisis_lines.sources("---\ntitle: T\n---\n\nLlame al 988.\n", "docs-es/x.md", data)
     assert spanish[0]["title"] == lifeline["title"]["es"]
+
+
+def test_a_page_about_the_site_gets_no_crisis_sources(site: Path) -> None:
+    url = crisis.load(ROOT)[0].lines["lifeline"].raw["source"]["url"]
+    for name in ("about/accessibility/index.html", "es/about/accessibility/index.html"):
+        listing = LexborHTMLParser((site / name).read_text(encoding="utf-8"))
+        assert url not in (listing.css_first("section.iop-sources") or listing.body).html, name
+    added = []  # a page about IOPs that names 988 without a marker still gets the source
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        meta = frontmatter.meta(page.read_text(encoding="utf-8"))
+        if url not in str(meta.get("sources")):
+            built = site / ("" if page.stem == "index" else page.stem) / "index.html"
+            listing = LexborHTMLParser(built.read_text(encoding="utf-8"))
+            section = listing.css_first("section.iop-sources")
+            added += [page.name] if section and url in section.html else []
+    assert added, "no page got the crisis file's source"
 
 
 def crisis_links(site: Path, lang: str) -> list[tuple[str, str]]:
@@ -257,3 +365,16 @@ def test_a_template_slot_the_file_cannot_fill_names_the_template_line(tmp_path: 
     said = crisis_slots.unknown_message("bar-tex", data, tmp_path / "overrides")
     assert said.startswith("overrides/partials/bar.html:2: crisis-line: ")
     assert "did you mean `bar-text`?" in said
+
+
+def test_a_link_slot_takes_only_a_wording_that_calls_or_texts() -> None:
+    templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides").rglob("*.html"))
+    links = set(re.findall(r'<a\b[^>]*data-iop-crisis="([^"]+)"', templates))
+    assert links and links <= set(LINK_SLOTS), f"an <a> slot the file does not check: {links}"
+    data, _ = crisis.load(ROOT)
+    html, unknown = crisis_slots.fill(
+        '<html lang="en"><body><a data-iop-crisis="footer"></a>', data
+    )
+    assert unknown == {"footer"} and "href" not in html
+    said = crisis_slots.unknown_message("footer", data, ROOT / "overrides")
+    assert ": crisis-line: a link in a template takes one of bar-call" in said, said

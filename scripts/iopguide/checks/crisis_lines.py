@@ -19,7 +19,6 @@ imports MkDocs; content.py calls `expand` and `check`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -28,8 +27,9 @@ from urllib.parse import parse_qs
 from iopguide.checks import claims, markdown_scan, phone_links
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
-from iopguide.crisis import FILE, RULE, Data, Line, language, load
+from iopguide.crisis import RULE, Data, Line, language, load
 from iopguide.crisis.data import dial
+from iopguide.crisis.schema import did_you_mean
 
 NAMES = {"en": "English", "es": "Spanish"}
 
@@ -57,8 +57,7 @@ def expand(text: str, path: str, data: Data | None) -> tuple[str, list[Problem]]
         if key in data.wording:
             fix = f"{data.path} has no {NAMES.get(lang, lang)} wording for it: add `{lang}:` there"
         else:
-            close = difflib.get_close_matches(key, data.keys(), n=1, cutoff=0.6)
-            hint = f" (did you mean {{crisis:{close[0]}}}?)" if close else ""
+            hint = did_you_mean(key, data.keys(), "{{crisis:{}}}")
             fix = f"it is not in {data.path}{hint}: write a wording or a line.field it has"
         problems.append(Problem(path, line, RULE, f"`{{crisis:{key}}}`: {fix}"))
     return expanded, problems
@@ -92,14 +91,10 @@ def _link_problem(link: Link, data: Data, lang: str) -> str | None:
             f'the link text "{text}" says to call, but `{link.target}` sends a text: '
             f"use tel:{number}"
         )
-    return _keyword_problem(link, found[0], lang, query) if scheme == "sms" else None
+    return _keyword_problem(link, found[0], lang, query, data.path) if scheme == "sms" else None
 
 
-def data_path() -> str:
-    return FILE.as_posix()
-
-
-def _keyword_problem(link: Link, line: Line, lang: str, query: str) -> str | None:
+def _keyword_problem(link: Link, line: Line, lang: str, query: str, shown: str) -> str | None:
     body = (parse_qs(query).get("body") or [""])[0].strip()
     words = line.keywords()
     expected = words.get(lang)
@@ -132,16 +127,16 @@ def _keyword_problem(link: Link, line: Line, lang: str, query: str) -> str | Non
     if expected and not body:
         return (
             f"a text to {line.raw['text']} from {_page(lang)} sends "
-            f"{expected}, the word {data_path()} gives for {NAMES.get(lang, lang)}: write {right}"
+            f"{expected}, the word {shown} gives for {NAMES.get(lang, lang)}: write {right}"
         )
     return None
 
 
 def _sentence_problem(sentence: str, data: Data, lang: str) -> str | None:
-    digits = set(re.findall(r"\d+", sentence))
+    dialled = {dial(number) for number in claims.numbers(sentence) if number.isdigit()}
     plain = claims.seen_words(sentence)
     for line in data.lines.values():
-        if not (line.dials("sms") | line.dials("tel")) & {dial(d) for d in digits}:
+        if not (line.dials("sms") | line.dials("tel")) & dialled:
             continue
         expected = line.keywords().get(lang)
         for other, word in line.keywords().items():
@@ -156,12 +151,12 @@ def _sentence_problem(sentence: str, data: Data, lang: str) -> str | None:
                     f"service; {_page(lang)} says {expected}, as {data.path} does"
                 )
         options = line.options()
-        calls = line.dials("tel") & {dial(d) for d in digits}
+        calls = line.dials("tel") & dialled
         for press in _PRESS.finditer(plain) if options and calls else ():
             if int(press[1]) not in options.values():
                 menu = ", ".join(f"press {digit} ({name})" for name, digit in options.items())
                 return (
-                    f'"{press[0]}": {line.raw["call"]} has no key {press[1]}; its menu is '
+                    f'"{press[0]}": {line.get("call", lang)} has no key {press[1]}; its menu is '
                     f"{menu} ({data.path})"
                 )
     return None

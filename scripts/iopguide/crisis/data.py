@@ -19,11 +19,10 @@ from urllib.parse import urlsplit
 
 from iopguide.checks import markdown_scan
 from iopguide.checks.problem import Problem
-from iopguide.crisis import schema
+from iopguide.crisis import schema, wording
 from iopguide.paths import ROOT
 
 FILE = Path("docs/.data/crisis.yml")
-RULE = "crisis-line"
 # On a page: {crisis:danger} (a wording) or {crisis:nami.call-link} (one value).
 PLACEHOLDER = re.compile(r"\{crisis:([^{}\s]*)\}")
 REFERENCE = schema.REFERENCE  # in the file's wording: {lifeline.call}
@@ -55,11 +54,12 @@ class Line:
     line: int  # where its entry starts in the file
 
     def get(self, name: str, lang: str) -> str | None:
-        """A field in a language: a per-language mapping gives that language's value."""
+        """A field in a language: a per-language mapping gives that language's value. A
+        list (`also`) or a mapping (`source`) is no one value: None."""
         value = self.raw.get(name)
         if isinstance(value, dict):
             value = value.get(lang)
-        return None if value is None else str(value)
+        return None if value is None or isinstance(value, (list, dict)) else str(value)
 
     def dials(self, scheme: str) -> set[str]:
         """What a tel: (call, tty) or sms: (text) link to this line dials."""
@@ -133,12 +133,17 @@ class Data:
         return REFERENCE.sub(lambda m: self.value(m[1] + "." + m[2], lang) or m[0], text)
 
     def keys(self) -> list[str]:
-        """Everything a page may write after `{crisis:`, for "did you mean"."""
+        """Everything a page may write after `{crisis:`, for "did you mean": each wording,
+        and each line's fields that have a value in some language."""
         found = list(self.wording)
         for line in self.lines.values():
-            names = [n for n in schema.LINE_FIELDS if n in line.raw] + list(DERIVED)
+            names = list(schema.LINE_FIELDS) + list(DERIVED)
             names += [f"options.{option}" for option in line.options()]
-            found += [f"{line.id}.{name}" for name in names]
+            found += [
+                f"{line.id}.{name}"
+                for name in names
+                if any(self.value(f"{line.id}.{name}", lang) for lang in self.languages)
+            ]
         return found
 
     def expand(self, text: str, lang: str) -> tuple[str, list[tuple[int, str]]]:
@@ -188,7 +193,7 @@ def load(root: Path | None = None) -> tuple[Data | None, list[Problem]]:
             for key, value in raw["lines"].items()
         }
         data = Data(shown, tuple(raw["languages"]), lines, raw["wording"], where)
-        problems += schema.references(data, shown)
+        problems += wording.problems(data)
     if problems:
         data = None
     _cache[path] = (stamp, data, problems)

@@ -2,8 +2,8 @@
 
 `read` parses the YAML with the line of every key and checks its shape (known fields,
 a name in every language, numbers a phone can dial, https addresses, a `checked` date or
-a `note`); `references` checks the wording's `{line.field}` values once the data is
-built. A bad file gives problems, never a traceback.
+a `note`, plain words where pages show words). The wording is checked as filled in,
+once the data is built (wording.py). A bad file gives problems, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,14 +12,11 @@ import datetime as dt
 import difflib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from iopguide.checks.problem import Problem
-
-if TYPE_CHECKING:
-    from iopguide.crisis.data import Data
 
 RULE = "crisis-line"
 TOP = ("languages", "lines", "wording")
@@ -32,13 +29,31 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NUMBER = re.compile(r"^(?:\d{3,6}|(?:1-)?\d{3}-\d{3}-\d{4})$")
 _SHOWN = re.compile(r"^(?:1-)?\d{3}-[\dA-Z]{3}-[\dA-Z]{4,}$|^\d{3}-[A-Z]+$")
 _WORD = re.compile(r"^[A-Za-z]+$")
-_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
-_LINK = re.compile(r"\]\(\s*([^)\s]*)")
+_URL = re.compile(r"^https://[^\s/()<>\[\]{}\"'`]+\.[^\s/()<>\[\]{}\"'`]+(/[^\s()<>\[\]{}\"'`]*)?$")
+_LINK = re.compile(r"\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")  # one ( ) deep
+# Shown as words (a name, hours, a source's title): no Markdown, HTML or web address.
+_NOT_WORDS = re.compile(r"[<>\[\]{}`]|\b[A-Za-z][\w+.-]*:(?=\S)|\bwww\.", re.I)
+LINKS_TO = ("tel:", "sms:", "https://")
 
 
-def did_you_mean(word: str, known: list[str] | tuple[str, ...]) -> str:
+def did_you_mean(word: str, known: list[str] | tuple[str, ...], shown: str = "`{}`") -> str:
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
+    return f" (did you mean {shown.format(close[0])}?)" if close else ""
+
+
+def unsafe(text: str) -> str | None:
+    """What is wrong with words that reach every page as they are (slots are filled after
+    the page checks): they may hold Markdown, but no HTML or image, and link only to a
+    phone, a text or an https:// site, so a pull request cannot hide or restyle crisis
+    help, or load a tracker, through them."""
+    if "<" in text or ">" in text:
+        return "HTML is not allowed here: write plain words and Markdown links"
+    if "![" in text:
+        return "an image is not allowed here: crisis words are text and links"
+    for target in _LINK.findall(text):
+        if not target.startswith(LINKS_TO):
+            return f"the link `{target}` must start with tel:, sms: or https://"
+    return None
 
 
 def _where(node: yaml.Node, path: tuple, found: dict[tuple, int]) -> None:
@@ -57,15 +72,24 @@ def read(path: Path, shown: str) -> tuple[dict | None, dict[tuple, int], list[Pr
     """The file's data (None when unreadable), the line of each key, and its problems."""
     if not path.is_file():
         return None, {}, [Problem(shown, 1, RULE, "the crisis file is missing: restore it")]
-    text = path.read_text(encoding="utf-8-sig")
+    data = path.read_bytes()
     try:
-        raw = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        fix = "the file is not UTF-8 text: save it as UTF-8 (fix this line's accents)"
+        return None, {}, [Problem(shown, line, RULE, fix)]
+    loader = yaml.SafeLoader(text)  # one parse: the nodes give lines, then the values
+    try:
+        node = loader.get_single_node()
+        raw = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         what = getattr(error, "problem", None) or "cannot be read"
         return None, {}, [Problem(shown, line, RULE, f"not valid YAML ({what}): fix this line")]
+    finally:
+        loader.dispose()
     where: dict[tuple, int] = {}
     if node is not None:
         _where(node, (), where)
@@ -109,25 +133,29 @@ class _Shape:
             self.line(("lines", key), key, entry)
         for key, entry in raw["wording"].items():
             self.wording(("wording", key), key, entry)
-        self.plain(raw, ())
+        self.plain(raw["lines"], ("lines",))  # the wording: as filled in (wording.py)
         return self.problems
 
     def plain(self, value: Any, path: tuple) -> None:
-        """The file's words go into every page as they are (slots are filled after the page
-        checks), so they may hold Markdown but no HTML, and link only to a phone, a text or
-        an https:// site: a pull request cannot hide or restyle crisis help through them."""
+        """Every value of the lines, as `unsafe` asks."""
         if isinstance(value, dict):
             for key, item in value.items():
                 self.plain(item, path + (key,))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 self.plain(item, path + (index,))
-        elif isinstance(value, str):
-            if "<" in value or ">" in value:
-                self.say(path, "HTML is not allowed here: write plain words and Markdown links")
-            for target in _LINK.findall(value):
-                if not target.startswith(("tel:", "sms:", "https://", "{")):
-                    self.say(path, f"the link `{target}` must start with tel:, sms: or https://")
+        elif isinstance(value, str) and unsafe(value):
+            self.say(path, str(unsafe(value)))
+
+    def words(self, path: tuple, value: Any) -> None:
+        """A name, hours or title: pages show it as words, and a wording may put it anywhere."""
+        for lang, text in value.items() if isinstance(value, dict) else ():
+            if _NOT_WORDS.search(str(text)):
+                self.say(
+                    path + (lang,),
+                    f"`{path[-1]}` is shown as words: no brackets, braces, backticks, tags "
+                    "or web addresses",
+                )
 
     def per_language(self, path: tuple, value: Any, every: bool) -> None:
         if not isinstance(value, dict):
@@ -171,6 +199,8 @@ class _Shape:
         for name in PER_LANGUAGE:
             if name in entry:
                 self.per_language(path + (name,), entry[name], every=name == "name")
+        for name in ("name", "hours"):
+            self.words(path + (name,), entry.get(name))
         self.fields(path, entry)
 
     def fields(self, path: tuple, entry: dict) -> None:
@@ -183,11 +213,20 @@ class _Shape:
                     f"`{name}: {entry[name]}` is not a number a phone dials: write a short "
                     'code ("988") or 1-800-662-4357',
                 )
-        for index, shown in enumerate(entry.get("also") or []):
-            if not _SHOWN.match(str(shown)):
+        also, text_in = entry.get("also") or [], entry.get("text_in") or []
+        for name, value, like in (("also", also, "[1-800-662-HELP]"), ("text_in", text_in, "[en]")):
+            if not isinstance(value, list):
+                self.say(path + (name,), f"`{name}` is a list: {name}: {like}")
+        whatsapp = entry.get("whatsapp") if isinstance(entry.get("whatsapp"), dict) else {}
+        shown = [
+            (("also", n), value) for n, value in enumerate(also if isinstance(also, list) else [])
+        ]
+        shown += [(("whatsapp", lang), value) for lang, value in whatsapp.items()]
+        for where, value in shown:
+            if not _SHOWN.match(str(value)) and not _NUMBER.match(str(value)):
                 self.say(
-                    path + ("also", index),
-                    f"`{shown}` is not a phone number as pages show it (1-800-662-HELP)",
+                    path + where,
+                    f"`{value}` is not a phone number as pages show it (1-800-662-HELP)",
                 )
         for lang, word in (
             (entry.get("keyword") or {}).items() if isinstance(entry.get("keyword"), dict) else ()
@@ -196,12 +235,13 @@ class _Shape:
                 self.say(
                     path + ("keyword", lang), f"the keyword `{word}` must be one word of letters"
                 )
-        for lang in entry.get("text_in") or []:
+        for lang in text_in if isinstance(text_in, list) else ():
             if lang not in self.languages:
                 self.say(path + ("text_in",), f"`text_in` lists `{lang}`, not one of the languages")
         options = entry.get("options") or {}
         if not isinstance(options, dict) or any(
-            not isinstance(d, int) or not 0 < d < 10 for d in options.values()
+            not isinstance(d, int) or isinstance(d, bool) or not 0 < d < 10
+            for d in options.values()
         ):
             self.say(
                 path + ("options",),
@@ -221,8 +261,10 @@ class _Shape:
             )
         elif isinstance(source, dict):
             self.per_language(path + ("source", "title"), source.get("title"), every=True)
+            self.words(path + ("source", "title"), source.get("title"))
         checked = entry.get("checked")
-        if "checked" in entry and (not isinstance(checked, dt.date) or checked > dt.date.today()):
+        day = checked if type(checked) is dt.date else None  # a datetime is no day
+        if "checked" in entry and (day is None or day > dt.date.today()):
             self.say(
                 path + ("checked",),
                 "`checked` must be the day the facts were checked, as YYYY-MM-DD, not in "
@@ -236,26 +278,3 @@ class _Shape:
         for lang, text in entry.items() if isinstance(entry, dict) else ():
             if not isinstance(text, str) or "\n" in text.strip():
                 self.say(path + (lang,), "each wording is one line of text: join its lines")
-
-
-def references(data: Data, shown: str) -> list[Problem]:
-    """Each `{line.field}` in the wording that names no value, with "did you mean"."""
-    problems = []
-    keys = [key for key in data.keys() if "." in key]
-    for key, texts in data.wording.items():
-        for lang, text in texts.items():
-            for match in REFERENCE.finditer(text):
-                reference = match[1] + "." + match[2]
-                if data.value(reference, lang) is None:
-                    line = data.where.get(("wording", key, lang), 1)
-                    hint = did_you_mean(reference, keys)
-                    problems.append(
-                        Problem(
-                            shown,
-                            line,
-                            RULE,
-                            f"`{{{reference}}}` has no value in {lang}{hint}: name a line "
-                            "and one of its fields",
-                        )
-                    )
-    return problems

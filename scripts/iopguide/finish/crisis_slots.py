@@ -3,11 +3,12 @@
 Templates leave a slot for each crisis sentence: `<a data-iop-crisis="bar-call"></a>` in
 the crisis bar, `<span data-iop-crisis="footer"></span>` in the footer, and so on (print
 header, 404 page). `fill` puts in the wording of the page's language (`<html lang>`): an
-`<a>` takes the wording's one link, its address and its words; any other element takes
-the wording as HTML. `add_sources` lists, under a page's Sources, the file's source for
-each crisis line the page names without a marker (the cite-claim rule let it). finish/run.py
-runs both on every page before the embeds, which are cut from these pages, and the CSP,
-which hashes them.
+`<a>` takes the wording's one link (crisis/wording.py LINK_SLOTS: a call or a text, and
+nothing else), its address and its words; any other element takes the wording as HTML.
+`add_sources` lists, under a content page's Sources, the file's source for each crisis
+line the page names without a marker (the cite-claim rule let it; pages about the site
+cite nothing). finish/run.py runs both on every page before the embeds, which are cut
+from these pages, and the CSP, which hashes them.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from selectolax.lexbor import LexborHTMLParser
 from iopguide.checks import crisis_lines
 from iopguide.crisis import Data, load
 from iopguide.crisis.schema import did_you_mean
+from iopguide.crisis.wording import LINK_SLOTS
 from iopguide.finish.edition import EditionBuild
 
 SLOT = "[data-iop-crisis]"
 ATTRIBUTE = "data-iop-crisis"
-HEADING = {"en": "Sources", "es": "Fuentes"}  # as overrides/partials/iop-strings.html says
 
 
 def apply(
@@ -45,10 +46,10 @@ def apply(
         for page in edition.pages:
             built = edition.built(page)
             listed = page.meta.get("sources") if page.meta else None
-            if built not in html or not isinstance(listed, list):
-                continue
+            if built not in html or not page.is_content or not isinstance(listed, list):
+                continue  # cite-claim runs on content pages only: only they rely on the file
             extra = new_sources(listed, crisis_lines.sources(page.text, page.src, data))
-            html[built] = add_sources(html[built], extra, len(listed), edition.lang)
+            html[built] = add_sources(html[built], extra, len(listed))
             added[built] = extra
     if data is None and unknown:  # one line: the file's own lines say what to fix
         return [unknown_message(sorted(unknown)[0], None, root / "overrides")], added
@@ -78,7 +79,7 @@ def fill(text: str, data: Data | None) -> tuple[str, set[str]]:
         rendered = render(phrase)
         if slot.tag == "a":
             link = LexborHTMLParser(f"<body>{rendered}</body>").css_first("a")
-            if link is None:
+            if key not in LINK_SLOTS or link is None:  # the file's check passed these only
                 unknown.add(key)
                 continue
             slot.attrs["href"] = link.attrs.get("href") or ""
@@ -107,6 +108,11 @@ def unknown_message(key: str, data: Data | None, overrides: Path) -> str:
             "left without their crisis wording, because docs/.data/crisis.yml has mistakes: "
             "fix the lines named above"
         )
+    if key in data.wording:  # on an <a>: a wording that is not one link to call or text
+        return (
+            f"{where}: crisis-line: a link in a template takes one of {', '.join(LINK_SLOTS)}, "
+            f'not `{key}`: put `{ATTRIBUTE}="{key}"` on a <span> or <p>'
+        )
     hint = did_you_mean(key, list(data.wording))
     return (
         f'{where}: crisis-line: `{ATTRIBUTE}="{key}"` names no wording in {data.path}{hint}: '
@@ -124,10 +130,9 @@ def new_sources(listed: list, wanted: list[dict[str, str]]) -> list[dict[str, st
     return [source for source in wanted if _same(source["url"]) not in have]
 
 
-def add_sources(text: str, sources: list[dict[str, str]], after: int, lang: str) -> str:
+def add_sources(text: str, sources: list[dict[str, str]], after: int) -> str:
     """Add `sources` to the page's Sources list, numbered after its own `after` entries
-    (the list is made on a page that has none)."""
-    heading = HEADING.get(lang, HEADING["en"])
+    (a content page always has the list: its front matter must name a source)."""
     if not sources:
         return text
     items = "".join(
@@ -137,19 +142,7 @@ def add_sources(text: str, sources: list[dict[str, str]], after: int, lang: str)
     )
     tree = LexborHTMLParser(text)
     listing = tree.css_first("section.iop-sources ol")
-    if listing is not None:
-        listing.inner_html = (listing.inner_html or "") + items
-        return tree.html or text
-    article = tree.css_first("article.md-content__inner")
-    if article is None:
+    if listing is None:
         return text
-    section = LexborHTMLParser(
-        '<body><section class="iop-sources" aria-labelledby="iop-sources-title">'
-        f'<h2 id="iop-sources-title">{html.escape(heading)}</h2><ol>{items}</ol></section></body>'
-    ).css_first("section")
-    review = article.css_first("p.iop-review")
-    if review is not None and section is not None:
-        review.insert_before(section)
-    elif section is not None:
-        article.insert_child(section)
+    listing.inner_html = (listing.inner_html or "") + items
     return tree.html or text
