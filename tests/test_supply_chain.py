@@ -32,3 +32,11 @@ def test_dependabot_keeps_actions_and_python_packages_fresh() -> None:
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     ecosystems = {update["package-ecosystem"] for update in config["updates"]}
     assert {"github-actions", "pip"} <= ecosystems
+
+
+def test_the_build_backend_is_pinned_exactly() -> None:
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    requires = data["build-system"]["requires"]
+    assert requires and all(re.fullmatch(r"[\w.-]+==[\w.]+", item) for item in requires), requires
