@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import yaml
 
@@ -35,8 +36,6 @@ def test_dependabot_keeps_actions_and_python_packages_fresh() -> None:
 
 
 def test_the_build_backend_is_pinned_exactly() -> None:
-    import tomllib
-
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     requires = data["build-system"]["requires"]
     assert requires and all(re.fullmatch(r"[\w.-]+==[\w.]+", item) for item in requires), requires
