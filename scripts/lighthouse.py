@@ -4,12 +4,13 @@
     .venv/bin/python scripts/lighthouse.py --runs 5 benefits/  # some pages
 
 Not part of the test suite: it needs Node 20+ and npm, and takes 15-25 minutes. The
-first run installs lighthouse (pinned below) from npm into .cache/lighthouse/. It
-builds the site into a temporary folder with SITE_URL set to the local address (so
-canonical links and the sitemap match), serves it with scripts/static_server.py
-(gzip and the built _headers, like a real host), runs Lighthouse's mobile audit in
-Chromium (CHROME_PATH, else /usr/bin/chromium) on each page, and prints the four
-category scores with LCP, TBT and CLS. Exits non-zero when a page misses a target.
+first run installs lighthouse from its lockfile (npm ci --ignore-scripts, every
+package's integrity hash checked) into .cache/lighthouse/. It builds the site into a
+temporary folder with SITE_URL set to the local address (so canonical links and the
+sitemap match), serves it with scripts/static_server.py (gzip and the built _headers,
+like a real host), runs Lighthouse's mobile audit in Chromium (CHROME_PATH, else
+/usr/bin/chromium) on each page, and prints the four category scores with LCP, TBT and
+CLS. Exits non-zero when a page misses a target.
 
 One run is noisy: the same page scores 98 one minute and 100 the next, because
 Lighthouse multiplies whatever this machine measured by 4. As Lighthouse advises
@@ -37,7 +38,8 @@ from iopguide.tools import page_weight, static_server
 from iopguide.tools.browser import BROWSER_ARGS
 
 TOOLS = ROOT / ".cache" / "lighthouse"
-LIGHTHOUSE = "lighthouse@12.2.3"
+LIGHTHOUSE = "lighthouse@12.2.3"  # as pinned in LOCK's package.json and package-lock.json
+LOCK = ROOT / "scripts" / "iopguide" / "tools" / "lighthouse"
 CLI = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = " ".join(["--headless=new", *BROWSER_ARGS])  # the tests' flags
@@ -60,10 +62,11 @@ class Result:
 
 
 def install() -> Path:
-    """Install the pinned Lighthouse into .cache/lighthouse/ (once); returns its CLI."""
-    version = LIGHTHOUSE.rsplit("@", 1)[1]
-    package = TOOLS / "node_modules" / "lighthouse" / "package.json"
-    if package.is_file() and json.loads(package.read_text())["version"] == version:
+    """Install the pinned Lighthouse into .cache/lighthouse/ (once) from its lockfile, with
+    every package's integrity hash checked and no install scripts run; returns its CLI."""
+    lock = (LOCK / "package-lock.json").read_bytes()
+    stamp = TOOLS / "package-lock.json"
+    if CLI.is_file() and stamp.is_file() and stamp.read_bytes() == lock:
         return CLI
     npm = shutil.which("npm")
     if not npm or not shutil.which("node"):
@@ -74,17 +77,11 @@ def install() -> Path:
         flush=True,
     )
     TOOLS.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(LOCK / name, TOOLS / name)
     subprocess.run(
-        [
-            npm,
-            "install",
-            "--prefix",
-            str(TOOLS),
-            "--no-audit",
-            "--no-fund",
-            "--loglevel=error",
-            LIGHTHOUSE,
-        ],
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=TOOLS,
         check=True,
     )
     return CLI

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
 import yaml
 
+from lighthouse import LIGHTHOUSE, LOCK
 from sitetools import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -39,3 +41,15 @@ def test_the_build_backend_is_pinned_exactly() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     requires = data["build-system"]["requires"]
     assert requires and all(re.fullmatch(r"[\w.-]+==[\w.]+", item) for item in requires), requires
+
+
+def test_lighthouse_comes_from_a_lockfile_with_integrity_hashes() -> None:
+    lock = json.loads((LOCK / "package-lock.json").read_text(encoding="utf-8"))
+    version = LIGHTHOUSE.rsplit("@", 1)[1]
+    packages = lock["packages"]
+    assert packages["node_modules/lighthouse"]["version"] == version
+    assert json.loads((LOCK / "package.json").read_text())["dependencies"] == {
+        "lighthouse": version
+    }
+    loose = [name for name, entry in packages.items() if name and "integrity" not in entry]
+    assert not loose, loose
