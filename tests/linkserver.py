@@ -38,6 +38,8 @@ class LinkServer:
         self.soft404 = soft404
         self.delay = delay
         self.hits: Counter[tuple[str, str]] = Counter()
+        #: Extra 302 redirects a test sets up: path -> absolute Location.
+        self.redirects: dict[str, str] = {}
         self.lock = threading.Lock()
         self.big_sent = 0
         self.big_done = threading.Event()
@@ -147,7 +149,9 @@ class LinkServer:
                     seen = sum(n for (_m, p), n in server.hits.items() if p == path)
                 if server.delay:
                     time.sleep(server.delay)
-                if path in ("/", "/ok", "/search") or path.startswith("/page/"):
+                if path in server.redirects:
+                    self._redirect(302, server.redirects[path], method)
+                elif path in ("/", "/ok", "/search") or path.startswith("/page/"):
                     self._page("Search" if path == "/search" else "A fine page", method)
                 elif path == "/robots.txt":
                     self._send(200, b"User-agent: *\nAllow: /\n", "text/plain", method=method)

@@ -109,6 +109,9 @@ def _failure(url: str, chain: Chain, tally: Tally) -> Result | None:
     final = reply.url
     note = f"; {reply.note}" if reply.note else ""
     tries = f" after {tally.attempts} attempt{'s' if tally.attempts != 1 else ''}"
+    if chain.blocked:
+        shown = chain.blocked_url
+        return Result(url, Verdict.UNVERIFIABLE, reply.status, shown, message=chain.problem or "")
     if chain.problem:
         return Result(url, Verdict.BROKEN, reply.status, final, message=chain.problem)
     if reply.error_kind:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from iopguide.linkcheck.guard import Guard
 from iopguide.linkcheck.models import Options
 from iopguide.linkcheck.pages import looks_like_html
 
@@ -140,6 +141,7 @@ class Fetcher:
         self.global_sem = asyncio.Semaphore(opts.concurrency)
         self.gates: dict[tuple[str, int | None], HostGate] = {}
         self.requests = 0
+        self.guard = Guard(opts.resolve)
 
     def remaining(self) -> float:
         """Seconds left before the run deadline."""

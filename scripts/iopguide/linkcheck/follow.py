@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from iopguide.linkcheck.fetch import Fetcher, Reply, Tally
+from iopguide.linkcheck.guard import public_form
 from iopguide.linkcheck.models import MAX_REDIRECTS
 from iopguide.linkcheck.pages import looks_like_html
 
@@ -28,6 +29,10 @@ class Chain:
     urls: list[str] = field(default_factory=list)
     problem: str | None = None
     first_status: int | None = None
+    #: True when the guard refused to send a request inside (problem says why).
+    blocked: bool = False
+    #: The refused address as the report may print it (no query string), if any.
+    blocked_url: str | None = None
 
 
 async def fetch_step(
@@ -54,7 +59,10 @@ async def fetch_step(
 async def follow(
     fetcher: Fetcher, url: str, tally: Tally, need_body: bool, etag: str | None = None
 ) -> Chain:
-    """Follow up to MAX_REDIRECTS redirects, detecting loops."""
+    """Follow up to MAX_REDIRECTS redirects, detecting loops, never from public to inside."""
+    allowed, refusal = await fetcher.guard.start(url)
+    if refusal:
+        return Chain(Reply(url=url, method="HEAD"), [url], refusal, blocked=True)
     urls = [url]
     current = url
     first: int | None = None
@@ -75,6 +83,9 @@ async def follow(
             return Chain(reply, urls + [target], "redirect loop: " + " -> ".join(loop), first)
         if hop == MAX_REDIRECTS:
             return Chain(reply, urls, f"too many redirects (more than {MAX_REDIRECTS})", first)
+        refusal = await fetcher.guard.hop(target, allowed)
+        if refusal:
+            return Chain(reply, urls, refusal, first, blocked=True, blocked_url=public_form(target))
         urls.append(target)
         current = target
     raise AssertionError("unreachable")

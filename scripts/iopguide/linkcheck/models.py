@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -66,6 +67,8 @@ class Options:
     cache_ttl: float = 7 * 24 * 3600.0
     policy: dict[str, PolicyEntry] = field(default_factory=dict)
     user_agent: str = USER_AGENT
+    #: host -> its addresses; None is the system resolver (tests inject one).
+    resolve: Callable[[str], Awaitable[list[str]]] | None = None
 
 
 @dataclass(frozen=True)
