@@ -24,6 +24,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -32,7 +33,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from iopguide import editions, project
 from iopguide.checks import content as content_checks
-from iopguide.checks import crisis_lines, frontmatter, mkdocs_messages, reported
+from iopguide.checks import crisis_lines, frontmatter, mkdocs_messages, reported, symlinks
 from iopguide.checks import site as site_checks
 from iopguide.finish.run import EditionBuild, finish_site
 
@@ -66,6 +67,10 @@ _FILTER = _SaidPlainly()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reported.clear()  # `mkdocs serve` rebuilds in the same process
+    linked = symlinks.problems(Path(_config_file(config)).parent)
+    if linked:  # stop before MkDocs or a snippet reads what a link leads to
+        _report(linked)
+        raise Abort("Aborted: a symbolic link in the project (named above); nothing was built")
     if not os.environ.get(EDITION_ENV):  # once a build: the crisis file serves every language
         _report(crisis_lines.file_problems(Path(_config_file(config)).parent))
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):

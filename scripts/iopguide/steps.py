@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from iopguide import crisis, editions, project
-from iopguide.checks import content, crisis_lines, frontmatter
+from iopguide.checks import content, crisis_lines, frontmatter, symlinks
 from iopguide.checks import site as site_checks
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish.run import EditionBuild, finish_site
@@ -51,6 +51,9 @@ def _show(problems: list[Problem]) -> bool:
 def build_zensical(folder: Path, out: Path) -> bool:
     """`check`, `zensical build` of each language, `finish`, for the project in `folder`,
     into `out`."""
+    if not _show(symlinks.problems(folder)):  # before anything reads a linked file
+        print("check failed: the site was not built", file=sys.stderr)
+        return False
     builds = []
     for edition in editions.editions(folder):
         settings = editions.settings(
@@ -118,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path.cwd()
     if args.step == "check":
         settings = project.settings(folder / "mkdocs.yml")
+        if not _show(symlinks.problems(folder)):  # before anything reads a linked file
+            return 1
         found = crisis_lines.file_problems(folder)
         return 0 if _show(found + check(settings, project.source_pages(settings.docs_dir))) else 1
     return 0 if build_zensical(folder, args.out.resolve()) else 1
