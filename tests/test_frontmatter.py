@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.checks import frontmatter
+from iopguide.tools.build import tool_env
 from sitetools import ROOT, all_pages
 
 TODAY = dt.date(2026, 11, 27)
@@ -134,7 +139,13 @@ def test_info_pages_may_leave_out_sources() -> None:
 
 def test_the_checks_do_not_depend_on_mkdocs() -> None:
     folder = Path(frontmatter.__file__).parent
-    for name in ("frontmatter.py", "frontmatter_fields.py", "review_dates.py", "problem.py"):
+    for name in (
+        "frontmatter.py",
+        "frontmatter_fields.py",
+        "frontmatter_text.py",
+        "review_dates.py",
+        "problem.py",
+    ):
         source = (folder / name).read_text(encoding="utf-8")
         assert "mkdocs" not in source.split('"""', 2)[2], name
 
@@ -176,3 +187,122 @@ def test_a_language_review_date_needs_a_translated_page() -> None:
         "docs/x.md:5: front-matter: "
         "`language_reviewed` is only for translated pages: remove it here"
     ]
+
+
+# Front matter is plain text: markup and control characters in any field that reaches a
+# template fail with the field's line (checks/frontmatter_text.py).
+HOSTILE = {
+    "quote-and-bracket": ("""'A page"><meta http-equiv="refresh" content="0">'""", "`>`"),
+    "meta-tag": ("<meta http-equiv=refresh content=0>", "`<`"),
+    "control": ('"A\\u0001page"', "a control character (U+0001)"),
+    "tab": ('"A\\tpage"', "a tab (U+0009)"),
+    "line-break": ("|\n  A\n  page", "a line break (U+000A)"),
+    "bidi": ('"A\\u202epage"', "a control character (U+202E)"),
+}
+# (text in GOOD, its indent, the start of the line the check prints)
+FIELDS = {
+    "title": ("title: A page", "", "docs/x.md:2: front-matter: `title` has "),
+    "description": (
+        "description: A short description.",
+        "",
+        "docs/x.md:3: front-matter: `description` has ",
+    ),
+    "source-title": (
+        'title: "SAMHSA: National Helpline"',
+        "    ",
+        "docs/x.md:7: front-matter: the `title` of source 1 has ",
+    ),
+}
+
+
+@pytest.mark.parametrize("value", HOSTILE.values(), ids=HOSTILE.keys())
+@pytest.mark.parametrize("field", FIELDS.values(), ids=FIELDS.keys())
+def test_markup_and_control_characters_are_refused(
+    field: tuple[str, str, str], value: tuple[str, str]
+) -> None:
+    old, indent, start = field
+    yaml_value, what = value
+    assert old in GOOD
+    new = old.split(":", 1)[0] + ": " + yaml_value.replace("\n", "\n" + indent)
+    found = problems(GOOD.replace(old, new, 1))
+    assert len(found) == 1 and found[0].startswith(start + what), found
+    assert "plain" in found[0]
+
+
+def test_quotes_and_ampersands_are_plain_text() -> None:
+    text = GOOD.replace("A short description.", "A \"quote\" & 'apostrophes' are fine.")
+    assert problems(text.replace("title: A page", 'title: Tom & Jerry\'s "page"')) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "char"),
+    [
+        ('"https://www.samhsa.gov/a\\"b"', '`"`'),
+        ('"https://www.samhsa.gov/a\'b"', "`'`"),
+        ('"https://www.samhsa.gov/a b"', "` `"),
+        ("https://www.samhsa.gov/<b>", "`<`"),
+        ('"https://www.samhsa.gov/a\\tb"', "`\\u0009`"),
+    ],
+)
+def test_a_source_url_has_no_quotes_spaces_or_angle_brackets(url: str, char: str) -> None:
+    text = GOOD.replace("https://www.samhsa.gov/find-help/national-helpline", url, 1)
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith("docs/x.md:8: front-matter: source url `"), found
+    assert f"has {char}" in found[0] and "write it as" in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('status: "new\\" onclick=\\"x"', '`status` is `new" onclick="x`: it must be one word'),
+        ("icon: ../../etc/passwd", "`icon` is `../../etc/passwd`: it must be one of the theme"),
+        ("template: ../mkdocs.yml", "`template` is `../mkdocs.yml`: it must be a template"),
+        ("hide: [toc, <b>]", "`hide` has `<`"),
+        ("search:\n  boost: <2>", "`search.boost` has `<`"),
+    ],
+)
+def test_every_other_field_is_plain_text_too(line: str, expected: str) -> None:
+    found = problems(GOOD.replace("title: A page", "title: A page\n" + line, 1))
+    assert [p.split(": front-matter: ", 1)[1] for p in found][0].startswith(expected), found
+
+
+def _build(tmp_path: Path, engine: str, title: str, description: str) -> LexborHTMLParser:
+    """A page built through Material and overrides/ with no checks at all (no hooks)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: A & B\nsite_url: http://127.0.0.1:8000/\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        encoding="utf-8",
+    )
+    page = f"---\ntitle: {title}\ndescription: {description}\n---\n\n# Page\n\nText.\n"
+    for name in ("index.md", "page.md"):
+        (tmp_path / "docs" / name).write_text(page, encoding="utf-8")
+    command = [sys.executable, "-m", engine, "build"]
+    result = subprocess.run(
+        command, cwd=tmp_path, env=tool_env(), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "page" / "index.html").read_text(encoding="utf-8")
+    return LexborHTMLParser(html)
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_templates_escape_title_and_description_without_the_check(
+    tmp_path: Path, engine: str
+) -> None:
+    """Defence in depth: even past the check, a hostile title or description stays text."""
+    refresh = '"><meta http-equiv="refresh" content="0;url=https://evil.example/">'
+    title = "Benefits" + refresh + "</title><script>alert(1)</script> & more"
+    description = "Benefits" + refresh + " & more"
+    tree = _build(tmp_path, engine, json.dumps(title), json.dumps(description))
+    # Only <head>: Material's header and nav print the title as it is (in text, not in
+    # an attribute), and copying those partials is not allowed; the check guards them.
+    assert tree.head is not None
+    assert tree.head.css("meta[http-equiv]") == []
+    assert not any("alert" in script.text() for script in tree.head.css("script"))
+    titles = tree.css("title")
+    assert [t.text() for t in titles] == [title + " - A & B"]
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert [m.attributes["content"] for m in tree.css(selector)] == [description]
+    assert tree.css_first('meta[property="og:title"]').attributes["content"] == title

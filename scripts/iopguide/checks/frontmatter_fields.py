@@ -1,6 +1,7 @@
 """What each front-matter field must hold, checked on the YAML nodes (so each problem has
 the line of its field): known fields only, once each; `kind`; `title` and `description`;
-the review dates (review_dates.py); and `sources`, a list of titles and https:// URLs.
+the review dates (review_dates.py); `sources`, a list of titles and https:// URLs; and
+that every string is plain text (frontmatter_text.py).
 
 Every problem here is the `front-matter` rule, bar the review dates' own two rules.
 Nothing here imports MkDocs: frontmatter.check_page calls `check`.
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 import yaml
 
-from iopguide.checks import review_dates
+from iopguide.checks import frontmatter_text, review_dates
 from iopguide.checks.problem import Problem
 
 DESCRIPTION_MAX = 160
@@ -83,6 +84,7 @@ def check(
     if "language_reviewed" in fields:
         _check_language_review(fields, today, problem)
     problems += _check_sources(fields.get("sources"), kind, first_line, end, path)
+    problems += frontmatter_text.check(root, first_line, path)
     return problems
 
 
@@ -175,6 +177,8 @@ def _check_sources(
                     "a source has no `url`: add `url: https://...` on the next line, 4 spaces in",
                 )
             )
+        elif unsafe := frontmatter_text.url_problem(str(getattr(values["url"], "value", ""))):
+            problems.append(Problem(path, line(values["url"]), "front-matter", unsafe))
         elif not SOURCE_URL.match(url):
             problems.append(
                 Problem(

@@ -1,0 +1,113 @@
+"""Front matter is plain text. Its strings reach templates (the <title>, the description
+<meta>, og: tags, the header, the nav, the Sources list, embeds, the feed), and Material's
+templates print some of them unescaped, so no field may hold `<`, `>` or a control
+character (a tab or line break in a one-line field included). Quotes and `&` are fine in
+titles and descriptions: the templates escape them (overrides/main.html). A source `url`
+has its own, stricter test; the few fields Material prints into an attribute or a path
+(`status`, `icon`, `template`) must be simple names.
+
+Every problem here is the `front-matter` rule. frontmatter_fields.check calls `check`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import yaml
+
+from iopguide.checks.problem import Problem
+
+# Bidirectional overrides and isolates reorder the text a reader sees.
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_CONTROL_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
+# Material prints these into a class attribute, an include path or a template name.
+NAMES = {
+    "status": (re.compile(r"^[a-z0-9-]+$"), "one word, like `new` or `deprecated`"),
+    "icon": (
+        re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)+$"),
+        "one of the theme's icons, like `material/heart-pulse`",
+    ),
+    "template": (
+        re.compile(r"^[a-z0-9_-]+(/[a-z0-9_-]+)*\.html$"),
+        "a template file name, like `main.html`",
+    ),
+}
+_URL_FIXES = {'"': "%22", "'": "%27", "<": "%3C", ">": "%3E", " ": "%20"}
+
+
+def shown(value: str) -> str:
+    """`value` safe to print in a message: invisible characters as `\\uXXXX`."""
+    return "".join(c if c.isprintable() and c not in _BIDI else f"\\u{ord(c):04x}" for c in value)
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI
+
+
+def text_problem(value: str, field: str) -> str | None:
+    """Why `value` is not plain one-line text, or None. Trailing line breaks (from a
+    YAML `>` block) are ignored: nothing prints them."""
+    for char in value.rstrip("\n"):
+        if char in "<>":
+            return (
+                f"{field} has `{char}`: front matter is plain text, not HTML: remove the "
+                f'tag, or write "{"less than" if char == "<" else "more than"}" in words'
+            )
+        if _is_control(char):
+            name = _CONTROL_NAMES.get(char, "a control character")
+            return (
+                f"{field} has {name} (U+{ord(char):04X}): write it on one line with "
+                "plain spaces, and no invisible characters"
+            )
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """Why a source `url` cannot be printed into an `href`, or None."""
+    for char in url:
+        if char in _URL_FIXES or char.isspace() or _is_control(char):
+            fix = _URL_FIXES.get(char, f"%{ord(char):02X}" if ord(char) < 0x80 else "nothing")
+            return (
+                f"source url `{shown(url)}` has `{shown(char)}` (U+{ord(char):04X}): "
+                f"write it as {fix} (copy the address from the browser's address bar)"
+            )
+    return None
+
+
+def _scalars(node: yaml.Node, field: str) -> Iterator[tuple[yaml.ScalarNode, str]]:
+    """Every string in the front matter with the name to give it in a message. Source
+    urls are left to url_problem."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node, field
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value, start=1):
+            if field == "`sources`" and isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    if key.value != "url":
+                        yield from _scalars(value, f"the `{key.value}` of source {number}")
+            else:
+                yield from _scalars(item, field)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"`{key.value}`" if field == "" else f"{field[:-1]}.{key.value}`"
+            yield from _scalars(key, "a field name")
+            yield from _scalars(value, name)
+
+
+def check(root: yaml.MappingNode, first_line: int, path: str) -> list[Problem]:
+    """Markup or control characters in any string of the front matter, and names that
+    are not simple names."""
+    problems = []
+    for node, field in _scalars(root, ""):
+        message = text_problem(str(node.value), field)
+        if message is None and field.strip("`") in NAMES:
+            pattern, what = NAMES[field.strip("`")]
+            if not pattern.match(str(node.value)):
+                message = f"{field} is `{shown(str(node.value))}`: it must be {what}"
+        if message:
+            problems.append(
+                Problem(path, first_line + node.start_mark.line, "front-matter", message)
+            )
+    return problems
