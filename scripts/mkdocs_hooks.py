@@ -33,7 +33,14 @@ from mkdocs.structure.toc import TableOfContents
 
 from iopguide import editions, project
 from iopguide.checks import content as content_checks
-from iopguide.checks import crisis_lines, frontmatter, mkdocs_messages, reported, symlinks
+from iopguide.checks import (
+    crisis_lines,
+    frontmatter,
+    mkdocs_messages,
+    reported,
+    snippets,
+    symlinks,
+)
 from iopguide.checks import site as site_checks
 from iopguide.finish.run import EditionBuild, finish_site
 
@@ -166,6 +173,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     docs = os.path.basename(os.path.normpath(config.docs_dir))
     config_path = _project_path(_config_file(config), config)
     _report(site_checks.nav_files(text, config_path, pages, docs))
+    root = Path(_config_file(config)).parent  # snippet files, checked like pages:
+    _report(snippets.check_snippets(Path(config.docs_dir), root))
     return nav
 
 

@@ -19,7 +19,7 @@ from iopguide.finish import csp, site_headers
 from iopguide.tools import page_weight, static_server
 from sitetools import build_site, copy_project
 
-CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"
+CHANGED = "Material's inline script changed: review it and update scripts/iopguide/finish/"
 PERMISSIONS = (
     "camera=()",
     "microphone=()",

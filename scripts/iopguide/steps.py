@@ -21,19 +21,21 @@ import tempfile
 from pathlib import Path
 
 from iopguide import crisis, editions, project
-from iopguide.checks import content, crisis_lines, frontmatter, symlinks
+from iopguide.checks import content, crisis_lines, frontmatter, snippets, symlinks
 from iopguide.checks import site as site_checks
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish.run import EditionBuild, finish_site
 
 
 def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[Problem]:
-    """Every editor rule that reads docs/: front matter, Markdown, the menu, duplicates."""
+    """Every editor rule that reads docs/: front matter, Markdown (pages and snippet
+    files), the menu, duplicates."""
     problems: list[Problem] = []
     root = settings.config_path.parent
     for page in pages:
         problems += frontmatter.check_page(page.text, page.src)
         problems += content.check_markdown(page.text, page.src, root)
+    problems += snippets.check_snippets(settings.docs_dir, root)
     config = settings.config_path.name
     docs = settings.docs_dir.name
     problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages}, docs)

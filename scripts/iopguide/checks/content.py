@@ -38,6 +38,7 @@ from iopguide.checks import (
     links,
     markdown_scan,
     phone_links,
+    snippets,
     translations,
     unsafe_html,
 )
@@ -64,6 +65,7 @@ RULES = (
     "cite-claim",
     "cite-source",  # claims.py (coverage.py: which sentences are coverage or legal claims)
     "cite-unrendered",  # unrendered.py: on the built page
+    "csp",  # finish/csp.py, csp_sources.py: an unpinned inline script or style
     "reading-grade",
     "reading-ease",  # reading_es.py: the Spanish pages' INFLESZ
     "translation-stale",  # translations.py
@@ -112,7 +114,8 @@ def source_count(meta: dict) -> int:
 
 
 def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:
-    """What pre-commit runs: front matter, Markdown and duplicates, for the given files."""
+    """What pre-commit runs: front matter, Markdown and duplicates, for the given files;
+    a snippet file (under .snippets/) gets the fragment rules of snippets.py."""
     problems: list[Problem] = []
     pages = {}
     for page in sorted(docs.rglob("*.md")):
@@ -120,9 +123,12 @@ def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:
             pages[page.resolve()] = page
     shown = {}
     for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        if snippets.is_snippet(path):  # a fragment: its own rules, no front matter
+            problems += snippets.check_snippet(text, str(path))
+            continue
         shown[path.resolve()] = path
         pages.setdefault(path.resolve(), path)
-        text = path.read_text(encoding="utf-8-sig")
         problems += frontmatter.check_page(text, str(path)) + check_markdown(text, str(path))
     keys = [
         site_checks.page_keys(page.read_text(encoding="utf-8-sig"), _shown(page, shown))

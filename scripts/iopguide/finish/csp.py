@@ -3,9 +3,11 @@
 The site loads only its own files, so the policy starts from `default-src 'none'` and
 allows `'self'` for each kind of file the pages really use. Material writes a few small
 inline scripts into every page; each is allowed by its sha256 hash, never by
-'unsafe-inline'. Those hashes are pinned in scripts/csp-inline-hashes.txt, so a
-Material upgrade that changes one fails the build with a message saying so, instead
-of shipping pages whose scripts the browser silently blocks.
+'unsafe-inline'. Those hashes, and those of any inline <style>, are pinned in
+finish/csp-inline-hashes.txt: only pinned hashes enter the policy. An unpinned one fails
+the build, named on its source when the page's content brought it (csp_sources.py), or
+with the "Material's inline script changed" wording when the theme's templates did (a
+Material upgrade), instead of shipping pages whose scripts the browser silently blocks.
 
 `site_policy` scans every built page (read once by the hook, with `read_pages`); the hook
 writes the result into each page as a <meta> tag (without frame-ancestors, which browsers
@@ -23,10 +25,10 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from iopguide.checks.problem import Problem
 from iopguide.finish import site_headers
 from iopguide.finish.csp_pins import read_pinned
-
-CHANGED = "Material's inline script changed: review it and update scripts/csp-inline-hashes.txt"
+from iopguide.finish.csp_sources import InlineScript, Origin, report_unpinned
 
 # Script types a browser runs; anything else (application/json, application/ld+json)
 # is data, which CSP does not govern.
@@ -57,18 +59,13 @@ def _runs(script: LexborNode) -> bool:
     return "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES
 
 
-@dataclass(frozen=True)
-class InlineScript:
-    hash: str  # 'sha256-...'
-    text: str
-
-
 @dataclass
 class PageScan:
     """What one HTML file needs from the policy, and what it does that CSP would block."""
 
     scripts: list[InlineScript] = field(default_factory=list)
     styles: set[str] = field(default_factory=set)  # hashes of <style> elements
+    style_elements: list[InlineScript] = field(default_factory=list)
     frames: bool = False  # frames one of the site's own pages
     problems: list[str] = field(default_factory=list)
 
@@ -81,9 +78,13 @@ def scan_html(html: str) -> PageScan:
     for script in tree.css("script"):
         if _runs(script):
             text = script.text(deep=True)
-            scan.scripts.append(InlineScript(sha256_source(text), text))
+            inside = _in_article(script)
+            scan.scripts.append(InlineScript(sha256_source(text), text, "script", inside))
     for style in tree.css("style"):
-        scan.styles.add(sha256_source(style.text(deep=True)))
+        text = style.text(deep=True)
+        found = InlineScript(sha256_source(text), text, "style", _in_article(style))
+        scan.styles.add(found.hash)
+        scan.style_elements.append(found)
     # Attributes CSP blocks without 'unsafe-inline' / 'unsafe-hashes': say so plainly.
     for node in tree.root.traverse() if tree.root else ():
         tag, attrs = node.tag or "", _attrs(node)
@@ -111,6 +112,13 @@ def scan_html(html: str) -> PageScan:
             ):
                 scan.problems.append(f"<{tag} {name}=javascript:...>: the CSP blocks it")
     return scan
+
+
+def _in_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag != "article":
+        parent = parent.parent
+    return parent is not None
 
 
 @dataclass(frozen=True)
@@ -158,7 +166,7 @@ def build_policy(
 class SiteScan:
     policy: Policy
     pages: dict[str, PageScan]  # path from the site root -> its scan
-    unpinned: dict[str, list[tuple[str, InlineScript]]]  # hash -> [(page, script)]
+    unpinned: dict[str, list[tuple[str, InlineScript]]]  # hash -> [(page, script or style)]
     stale: set[str]  # pinned hashes no page uses
 
 
@@ -177,25 +185,25 @@ def site_policy(
     pinned_styles: set[str] = frozenset(),
 ) -> SiteScan:
     """Scan the built pages (`html`, as from `read_pages`) and the CSS files under
-    `site_dir` into one policy; `pinned_styles` are <style> hashes the theme's own
-    JavaScript needs (read_pinned(kind="style")), which no built page shows."""
+    `site_dir` into one policy. Only pinned hashes enter it: `pinned` scripts and
+    `pinned_styles` (read_pinned(kind="style"), such as the <style> the theme's own
+    JavaScript adds, which no built page shows); every other one is `unpinned`."""
     pinned = read_pinned() if pinned is None else pinned
     pages: dict[str, PageScan] = {}
     unpinned: dict[str, list[tuple[str, InlineScript]]] = {}
     scripts: set[str] = set()
-    styles: set[str] = set(pinned_styles)
     for relative, text in html.items():
         scan = scan_html(text)
         pages[relative] = scan
-        styles |= scan.styles
-        for script in scan.scripts:
-            scripts.add(script.hash)
-            if script.hash not in pinned:
+        for script in scan.scripts + scan.style_elements:
+            if script.tag == "script":
+                scripts.add(script.hash)
+            if script.hash not in (pinned if script.tag == "script" else pinned_styles):
                 unpinned.setdefault(script.hash, []).append((relative, script))
     css = [p.read_text(encoding="utf-8", errors="replace") for p in site_dir.rglob("*.css")]
     policy = build_policy(
         scripts & pinned,
-        styles,
+        pinned_styles,
         css_data_images=any(_CSS_DATA_URL.search(text) for text in css),
         fonts=any("@font-face" in text for text in css),
         frames=any(scan.frames for scan in pages.values()),
@@ -238,6 +246,7 @@ def meta_policy(html: str) -> str | None:
 @dataclass
 class Report:
     warnings: list[str] = field(default_factory=list)  # fail a strict build
+    problems: list[Problem] = field(default_factory=list)  # on a source file; fail too
     notes: list[str] = field(default_factory=list)  # shown, not fatal
 
 
@@ -248,30 +257,22 @@ def apply_to_site(
     excused: set[str] = frozenset(),
     pinned_styles: set[str] = frozenset(),
     editions: tuple[str, ...] = (),
+    origins: dict[str, Origin] | None = None,
 ) -> Report:
     """Write every page of `html` (path from the site root -> final text but the policy)
     with the policy in it, and `_headers`; return what is wrong, except on the `excused`
-    pages (whose raw HTML another check has already reported)."""
+    pages (whose raw HTML another check has already reported). `origins` (built file ->
+    its sources, csp_sources.origins) names an unpinned element's source."""
     report = Report()
     scan = site_policy(site_dir, html, pinned, pinned_styles)
-    for digest, found in sorted(scan.unpinned.items()):
-        found = [(page, script) for page, script in found if page not in excused]
-        if not found:
-            continue
-        page, script = found[0]
-        start = " ".join(script.text.split())[:70]
-        report.warnings.append(
-            f"csp: {page}: {CHANGED}. New inline script hash {digest}, script starts "
-            f"{start!r}. If the change is expected, put the new hash in the file; "
-            "the browser blocks the script until then."
-        )
+    report.problems, report.warnings = report_unpinned(scan.unpinned, excused, origins or {})
     for page, page_scan in scan.pages.items():
         for problem in dict.fromkeys(page_scan.problems if page not in excused else ()):
             report.warnings.append(f"csp: {page}: {problem}")
     for digest in sorted(scan.stale):
         report.notes.append(
             f"csp: pinned inline-script hash {digest} is no longer used by "
-            "any page; remove it from scripts/csp-inline-hashes.txt"
+            "any page; remove it from scripts/iopguide/finish/csp-inline-hashes.txt"
         )
     text = scan.policy.text()
     for page, page_html in html.items():

@@ -22,7 +22,17 @@ from pathlib import Path
 
 from iopguide.checks import unrendered
 from iopguide.checks.frontmatter import Problem
-from iopguide.finish import crisis_slots, csp, embed, favicon, feed, html_fixes, languages, robots
+from iopguide.finish import (
+    crisis_slots,
+    csp,
+    csp_sources,
+    embed,
+    favicon,
+    feed,
+    html_fixes,
+    languages,
+    robots,
+)
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
 
 __all__ = ["EditionBuild", "Report", "finish_site"]
@@ -87,7 +97,9 @@ def finish_site(
     pinned = csp.read_pinned(generator=generator)
     styles = csp.read_pinned(generator=generator, kind="style")
     others = tuple(edition.folder for edition in editions if edition.folder)
-    applied = csp.apply_to_site(site_dir, html, pinned, excused | embeds, styles, others)
+    origins = csp_sources.origins(editions)  # names an unpinned script's or style's source
+    applied = csp.apply_to_site(site_dir, html, pinned, excused | embeds, styles, others, origins)
+    report.problems += applied.problems
     report.warnings += applied.warnings
     report.notes += applied.notes
     return report

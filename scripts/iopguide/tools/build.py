@@ -6,21 +6,25 @@
 
 Both are strict: a problem fails the build and `out` is not written. The Zensical
 build runs the steps MkDocs' hook runs (iopguide/steps.py) around a generator that has
-no hooks.
+no hooks. The generator writes into a scratch folder beside `out` (tools/scratch.py);
+SIGTERM or Ctrl-C stops it and removes that folder, and `out` stays as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from iopguide.paths import ROOT
+from iopguide.tools import scratch
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -60,22 +64,86 @@ def build_site(
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=out.parent) as scratch:
-        fresh = Path(scratch) / "site"
+    with scratch.folder(out.parent) as (folder, lock):
+        fresh = folder / "site"
         command = [sys.executable, "-m", "iopguide.steps", "build", str(fresh)]
         if engine == "mkdocs":
             flags = ["--strict" if strict else "--no-strict", *(["--quiet"] if quiet else [])]
             command = [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(fresh)]
-        result = subprocess.run(
-            command, cwd=project, env=tool_env(**env), capture_output=True, text=True, timeout=600
-        )
+        (folder / "tmp").mkdir()  # the generator's own scratch files go with the folder
+        result = _run(command, project, tool_env(**{"TMPDIR": str(folder / "tmp"), **env}), lock)
         if result.returncode == 0:
-            old = Path(scratch) / "old"
-            if out.exists():
-                out.rename(old)
-            fresh.rename(out)
+            with _signals_held():  # a stop between the two renames would lose `out`
+                if out.exists():
+                    out.rename(folder / "old")
+                fresh.rename(out)
     seconds = time.perf_counter() - started
     return Built(result.returncode == 0, result.stdout + result.stderr, seconds)
+
+
+STOPS = (signal.SIGTERM, signal.SIGINT)
+
+
+def _run(
+    command: list[str], cwd: Path, env: dict[str, str], lock: int
+) -> subprocess.CompletedProcess[str]:
+    """Run the generator in its own process group, holding the scratch folder's lock
+    (`lock`). If anything stops the build (a signal, the 10-minute limit), the whole
+    group is stopped before the scratch folder is removed."""
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        pass_fds=(lock,),
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=600)
+    except BaseException:
+        _stop(process)
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Stop the generator and every process it started: SIGTERM, then SIGKILL."""
+    if not hasattr(os, "killpg"):  # Windows: no process groups
+        process.kill()
+        process.communicate()
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, sig)
+        try:
+            process.communicate(timeout=5)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)  # a child of the generator still running
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT back until the block is done (POSIX)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _stop_on_signal(signum: int, frame: object) -> None:
+    """SIGTERM and Ctrl-C end the build like an error, so its cleanup runs."""
+    for sig in STOPS:
+        signal.signal(sig, signal.SIG_IGN)  # a second signal must not cut the cleanup short
+    raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,7 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
     out = args.out.resolve()
-    built = build_site(out, args.engine, Path.cwd())  # the project dev.py runs in
+    for sig in STOPS:
+        signal.signal(sig, _stop_on_signal)
+    try:
+        built = build_site(out, args.engine, Path.cwd())  # the project dev.py runs in
+    except SystemExit:
+        print(f"[dev] the build was stopped, so {out.name}/ was left as it was", file=sys.stderr)
+        raise
     print(built.output, end="", file=sys.stderr)
     if not built.ok:
         print(f"[dev] the build failed, so {out.name}/ was left as it was", file=sys.stderr)
