@@ -5,8 +5,9 @@
 Each problem prints as `path:line: rule: what to do`, the same line the build prints.
 `check_markdown` runs the rules on one page's Markdown, each from its own module:
 
-- image-alt (images.py), unsafe-html (unsafe_html.py);
-- link-https, link-tracking, link-text (links.py), phone-link (phone_links.py),
+- image-alt (images.py), image-local (local_files.py), unsafe-html (unsafe_html.py);
+- link-https, link-tracking, link-text (links.py), link-host (link_hosts.py),
+  phone-link (phone_links.py),
   crisis-line (crisis_lines.py: numbers and keywords agree with docs/.data/crisis.yml);
 - one-title, heading-level (headings.py);
 - abbr-first-use, abbr-unknown (abbreviations.py), cite-claim, cite-source (claims.py,
@@ -35,7 +36,9 @@ from iopguide.checks import (
     frontmatter,
     headings,
     images,
+    link_hosts,
     links,
+    local_files,
     markdown_scan,
     phone_links,
     snippets,
@@ -52,10 +55,12 @@ RULES = (
     "review-overdue",
     "review-due-soon",  # frontmatter.py, review_dates.py
     "image-alt",  # images.py
+    "image-local",  # local_files.py
     "unsafe-html",  # unsafe_html.py
     "link-https",
     "link-tracking",
     "link-text",  # links.py
+    "link-host",  # link_hosts.py
     "heading-level",
     "one-title",  # headings.py
     "phone-link",  # phone_links.py
@@ -90,8 +95,10 @@ def check_markdown(text: str, path: str, root: Path | None = None) -> list[Probl
     block = frontmatter.split(text)
     problems += (
         images.check(found, path)
+        + local_files.check(text, found, path)
         + unsafe_html.check(text, found, path)
         + links.check_external_links(found, path)
+        + link_hosts.check(found, path)
         + links.check_link_text(text, found, path)
         + phone_links.check(found, path)
         + headings.check(text, path, block.body_line if block else 1)

@@ -6,7 +6,9 @@
 - link-text: the link text does not say where the link goes ("click here") or is a bare
   address.
 
-A `javascript:` or `data:` link is unsafe-html's (unsafe_html.py). Nothing here imports
+A `javascript:` or `data:` link is unsafe-html's (unsafe_html.py), a link to an IP address
+or a private name is link-host's (link_hosts.py). Schemes are read as a browser reads
+them (urls.py: `java&#x09;script:` is `javascript:`). Nothing here imports
 MkDocs: content.py calls these with the links markdown_scan.py finds.
 """
 
@@ -18,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 from iopguide.checks import markdown_scan
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
+from iopguide.checks.urls import browser_form, scheme
 
 SAFE_SCHEMES = {"https", "tel", "sms", "mailto"}
 CODE_SCHEMES = {"javascript", "data", "vbscript"}
@@ -39,14 +42,6 @@ VAGUE_TEXT = {
 BARE_URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
 
 
-def scheme(target: str) -> str:
-    """The link's scheme in lower case ("https", "tel"...); "//" or "" when it has none."""
-    match = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", target)
-    if match:
-        return match.group(1).lower()
-    return "//" if target.startswith("//") else ""
-
-
 def own_targets(links: list[Link]) -> list[Link]:
     """Links whose target is written where they are (a reference's is at its definition)."""
     return [link for link in links if not link.attrs.startswith("reference")]
@@ -59,9 +54,11 @@ def _plain(text: str) -> str:
 
 
 def check_external_links(links: list[Link], path: str) -> list[Problem]:
-    """link-https and link-tracking."""
+    """link-https and link-tracking (a picture from another site is image-local's)."""
     problems = []
     for link in own_targets(links):
+        if link.image:
+            continue
         found = scheme(link.target)
         if not found or found in CODE_SCHEMES or found in {"tel", "sms", "mailto"}:
             continue
@@ -87,7 +84,7 @@ def check_external_links(links: list[Link], path: str) -> list[Problem]:
                     "too)",
                 )
             )
-        query = parse_qsl(urlsplit(link.target).query, keep_blank_values=True)
+        query = parse_qsl(urlsplit(browser_form(link.target)).query, keep_blank_values=True)
         params = sorted({key for key, _ in query if TRACKING.match(key)})
         if params:
             problems.append(

@@ -1,7 +1,9 @@
 """The `unsafe-html` rule: nothing in a page runs code or loads another website.
 
 It reports a raw <script>, <iframe>, <object>, <embed>, <style> or <form>; an `on...=`
-attribute on any tag; and a link to a `javascript:`, `data:` or `vbscript:` address.
+attribute on any tag; and a link or any other address (`xlink:href`, `formaction`,
+`data`...) to a `javascript:`, `data:` or `vbscript:` address, read as a browser reads
+it (urls.py: `java&#x09;script:` is `javascript:`).
 Harmless layout HTML (div, figure, details, abbr...) is fine. The check on the built
 site (Content-Security-Policy) says nothing more about a script reported here.
 
@@ -13,9 +15,10 @@ from __future__ import annotations
 import re
 
 from iopguide.checks import markdown_scan
-from iopguide.checks.links import CODE_SCHEMES, own_targets, scheme
+from iopguide.checks.links import CODE_SCHEMES, own_targets
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
+from iopguide.checks.urls import URL_ATTRS, scheme, shown
 
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "form"}
 _EVENT = re.compile(r"on[a-z]+")  # onclick, onmouseover...
@@ -45,6 +48,16 @@ def check(text: str, links: list[Link], path: str) -> list[Problem]:
                     f"the <{tag.name}> tag has the attribute `{name}`, which runs code: remove it",
                 )
             )
+        for name in _code_attrs(tag):
+            problems.append(
+                Problem(
+                    path,
+                    tag.line,
+                    "unsafe-html",
+                    f"the <{tag.name}> tag's `{name}` is a {scheme(tag.attrs[name])}: "
+                    "address, which runs code or hides content: link to an https:// page",
+                )
+            )
     for link in own_targets(links):
         if scheme(link.target) in CODE_SCHEMES:
             problems.append(
@@ -53,8 +66,21 @@ def check(text: str, links: list[Link], path: str) -> list[Problem]:
                     link.line,
                     "unsafe-html",
                     f"the link "
-                    f"`{link.target[:40]}` is a {scheme(link.target)}: address, "
+                    f"`{shown(link.target, 40)}` is a {scheme(link.target)}: address, "
                     "which runs code or hides content: link to an https:// page",
                 )
             )
     return problems
+
+
+def _code_attrs(tag: markdown_scan.Tag) -> list[str]:
+    """The tag's address attributes (xlink:href, formaction, data...) that run code; an
+    <a href> and an <img src> are links, checked with the page's other links."""
+    links = {("a", "href"), ("img", "src")}
+    return [
+        name
+        for name in URL_ATTRS
+        if name in tag.attrs
+        and (tag.name, name) not in links
+        and scheme(tag.attrs[name]) in CODE_SCHEMES
+    ]

@@ -26,6 +26,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from iopguide.checks.problem import Problem
+from iopguide.checks.urls import URL_ATTRS, scheme
 from iopguide.finish import site_headers
 from iopguide.finish.csp_pins import read_pinned
 from iopguide.finish.csp_sources import InlineScript, Origin, report_unpinned
@@ -107,9 +108,7 @@ def scan_html(html: str) -> PageScan:
                     f"<{tag} {name}=...>: an inline event handler, which the "
                     "CSP blocks; attach it from a script file"
                 )
-            elif name in ("href", "src", "action") and value.strip().lower().startswith(
-                "javascript:"
-            ):
+            elif name in URL_ATTRS and scheme(value) == "javascript":
                 scan.problems.append(f"<{tag} {name}=javascript:...>: the CSP blocks it")
     return scan
 

@@ -93,7 +93,8 @@ def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") 
             if name in node.attrs:
                 node.attrs[name] = relocate(node.attrs[name] or "", levels)
     for link in body.css("a[href]"):
-        if not (link.attrs["href"] or "").startswith(_STAYS_IN_FRAME):
+        # .get: lexbor's a[href] also matches an SVG <a xlink:href>, which has no href
+        if not (link.attrs.get("href") or "").startswith(_STAYS_IN_FRAME):
             link.attrs["target"] = "_blank"
             link.attrs["rel"] = "noopener"
     wrap_tables(article, lang)
