@@ -70,6 +70,18 @@ def test_no_two_pages_share_a_title_or_description() -> None:
         ('<embed src="x">\n', "docs/x.md:11: unsafe-html: <embed> is not allowed"),
         ('<form action="x"></form>\n', "docs/x.md:11: unsafe-html: <form> is not allowed"),
         (
+            '<meta http-equiv="refresh" content="0; url=https://evil.example/">\n',
+            "docs/x.md:11: unsafe-html: <meta> is not allowed",
+        ),
+        (
+            '<base href="https://evil.example/">\n',
+            "docs/x.md:11: unsafe-html: <base> is not allowed",
+        ),
+        (
+            '<link rel="stylesheet" href="x.css">\n',
+            "docs/x.md:11: unsafe-html: <link> is not allowed",
+        ),
+        (
             '<span onmouseover="x()">hi</span>\n',
             "docs/x.md:11: unsafe-html: the <span> tag has "
             "the attribute `onmouseover`, which runs code: remove it",

@@ -179,3 +179,17 @@ def test_an_svg_link_without_href_does_not_crash_the_embed() -> None:
         '<svg><a xlink:href="x.html"><text>x</text></a></svg></article></div></body></html>'
     )
     assert "xlink:href" in make_embed(page, "a/", "Site")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta http-equiv="Refresh" content="0; url=https://evil.example/">',
+        '<base href="https://evil.example/">',
+    ],
+)
+def test_the_built_page_scan_stops_a_redirect_wherever_it_came_from(tag: str) -> None:
+    """A refresh or base reaching the built page (e.g. behind an unclosed code fence that
+    the Markdown checks read as code) still fails the build."""
+    problems = csp.scan_html(f"<html><head></head><body><p>x</p>{tag}</body></html>").problems
+    assert any("sends readers to another address" in problem for problem in problems), problems

@@ -20,7 +20,9 @@ from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
 from iopguide.checks.urls import URL_ATTRS, scheme, shown
 
-UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "form"}
+# meta (a refresh redirects the reader), base (re-points every link) and link (loads a
+# stylesheet) belong in the theme's <head>, never in a page.
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "form", "meta", "base", "link"}
 _EVENT = re.compile(r"on[a-z]+")  # onclick, onmouseover...
 
 

@@ -97,6 +97,12 @@ def scan_html(html: str) -> PageScan:
                 )
             else:
                 scan.frames = True
+        if tag == "base" or (
+            tag == "meta" and attrs.get("http-equiv", "").strip().lower() == "refresh"
+        ):
+            scan.problems.append(
+                f"<{tag}>: it sends readers to another address; remove it and link instead"
+            )
         for name, value in attrs.items():
             if name == "style":
                 scan.problems.append(
