@@ -21,6 +21,18 @@ from iopguide.tools.build import Built, tool_env
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PROJECT_PARTS = ("mkdocs.yml", "pyproject.toml", "docs", "overrides", "scripts")
+# The front matter and title of a test page for the Markdown checks; its body starts on line 11.
+PAGE_HEAD = """---
+title: A page
+description: A short description.
+reviewed: 2026-11-01
+next_review: 2027-11-01
+kind: info
+---
+
+# A page
+
+"""
 DocPage = project.SourcePage
 __all__ = ["Built", "tool_env"]
 

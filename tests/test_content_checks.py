@@ -12,19 +12,9 @@ import pytest
 
 from iopguide.checks import content as content_checks
 from iopguide.checks import site as site_checks
+from sitetools import PAGE_HEAD as HEAD
 from sitetools import ROOT, all_pages
 
-HEAD = """---
-title: A page
-description: A short description.
-reviewed: 2026-11-01
-next_review: 2027-11-01
-kind: info
----
-
-# A page
-
-"""  # the body starts on line 11
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
 

@@ -10,18 +10,7 @@ from iopguide.checks import content as content_checks
 from iopguide.checks import urls
 from iopguide.finish import csp
 from iopguide.finish.embed import make_embed
-
-HEAD = """---
-title: A page
-description: A short description.
-reviewed: 2026-11-01
-next_review: 2027-11-01
-kind: info
----
-
-# A page
-
-"""  # the body starts on line 11
+from sitetools import PAGE_HEAD as HEAD
 
 
 def rules(body: str, *wanted: str) -> list[str]:
