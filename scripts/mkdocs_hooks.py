@@ -37,6 +37,7 @@ from iopguide.checks import (
     crisis_lines,
     frontmatter,
     mkdocs_messages,
+    rendered_html,
     reported,
     snippets,
     symlinks,
@@ -165,6 +166,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown  # citation markers are a Markdown extension (iopguide/render/citations.py)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page as MkDocs rendered it, snippets and all, through the allow-list."""
+    root = Path(_config_file(config)).parent
+    path = _project_path(page.file.abs_src_path, config).replace(os.sep, "/")
+    sources = rendered_html.page_sources(path, Path(config.docs_dir), root)
+    # Files a Markdown rule already failed, and snippets already named on another page.
+    rules = (*rendered_html.SAID_BEFORE, rendered_html.RULE)
+    said = {found for rule in rules for found in reported.pages_with(rule)}
+    _report(rendered_html.check(html, sources, path, said))
+    return html
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _page_keys.clear()  # `mkdocs serve` rebuilds in the same process
     with open(_config_file(config), encoding="utf-8-sig") as source:
@@ -216,9 +229,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not edition.is_default:
             _build_edition(edition, root, Path(config.site_dir) / edition.folder, config)
         builds.append(_edition_build(edition, root, config))
-    # Pages whose raw HTML or front matter already failed: what that markup does on the
+    # Pages whose raw or rendered HTML, or front matter, already failed: what that markup does on the
     # built page (Material prints a title unescaped in its header) is the same finding.
-    excused = frozenset(reported.built_with("unsafe-html") | reported.built_with("front-matter"))
+    excused = frozenset(
+        reported.built_with("unsafe-html")
+        | reported.built_with("front-matter")
+        | reported.built_with(rendered_html.RULE)
+    )
     report = finish_site(Path(config.site_dir), builds, excused)
     _report(report.problems)
     for warning in report.warnings:

@@ -21,10 +21,18 @@ import tempfile
 from pathlib import Path
 
 from iopguide import crisis, editions, project
-from iopguide.checks import content, crisis_lines, frontmatter, snippets, symlinks
+from iopguide.checks import (
+    content,
+    crisis_lines,
+    frontmatter,
+    rendered_html,
+    snippets,
+    symlinks,
+)
 from iopguide.checks import site as site_checks
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish.run import EditionBuild, finish_site
+from iopguide.render import page_html
 
 
 def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[Problem]:
@@ -40,6 +48,22 @@ def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[P
     docs = settings.docs_dir.name
     problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages}, docs)
     problems += site_checks.duplicates([site_checks.page_keys(p.text, p.src) for p in pages])
+    return problems
+
+
+def check_rendered(
+    edition: editions.Edition, folder: Path, build: EditionBuild, said: set[str]
+) -> list[Problem]:
+    """The `rendered-html` rule on each page of one language, rendered as Zensical renders
+    it (the MkDocs hook reads MkDocs' own rendering); `said`: files already failed by a
+    Markdown rule, and snippets already named, which grows as pages are read."""
+    render = page_html.renderer(editions.config_data(edition, folder), folder)
+    problems: list[Problem] = []
+    for page in build.pages:
+        sources = rendered_html.page_sources(page.src, build.settings.docs_dir, folder)
+        found = rendered_html.check(render(page.text), sources, page.src, said)
+        said |= {problem.path for problem in found}
+        problems += found
     return problems
 
 
@@ -68,6 +92,9 @@ def build_zensical(folder: Path, out: Path) -> bool:
         )
     found = crisis_lines.file_problems(folder)  # once: the file serves every language
     found += [p for build in builds for p in check(build.settings, build.pages)]
+    said = {p.path for p in found if p.rule in rendered_html.SAID_BEFORE}
+    for edition, build in zip(editions.editions(folder), builds, strict=True):
+        found += check_rendered(edition, folder, build, said)
     if not _show(found):
         print("check failed: the site was not built", file=sys.stderr)
         return False

@@ -57,6 +57,7 @@ RULES = (
     "image-alt",  # images.py
     "image-local",  # local_files.py
     "unsafe-html",  # unsafe_html.py
+    "rendered-html",  # rendered_html.py, allowed_html.py: on the page as rendered
     "link-https",
     "link-tracking",
     "link-text",  # links.py

@@ -1,0 +1,185 @@
+"""The `rendered-html` gate reads what the build made of a page (checks/rendered_html.py,
+allowed_html.py): every hostile variant fails on its file and line, with no traceback,
+whatever way it reached the page, on MkDocs and on Zensical's steps; the real pages pass.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iopguide import editions, project, steps
+from iopguide.checks import rendered_html
+from iopguide.finish.edition import EditionBuild
+from sitetools import ROOT, build_site, copy_project
+
+# What an outside pull request could try, as the generator renders it.
+HOSTILE = [
+    '<form action="/x"><input name="q"></form>',
+    '<iframe src="../"></iframe>',
+    '<object data="x.swf"></object>',
+    '<embed src="x.swf">',
+    "<script>alert(1)</script>",
+    "<style>.md-banner{display:none}</style>",
+    '<meta http-equiv="refresh" content="0;url=https://example.org">',
+    '<base href="https://example.org/">',
+    '<link rel="stylesheet" href="x.css">',
+    '<button type="submit">Go</button>',
+    '<video src="x.mp4"></video>',
+    '<svg><use href="#crisis"/></svg>',
+    '<svg><image href="https://example.org/x.png"/></svg>',
+    "<svg><foreignObject><p>x</p></foreignObject></svg>",
+    "<svg><style>rect{fill:red}</style></svg>",
+    "<math><mi>x</mi></math>",
+    '<input type="submit">',
+    '<input type="checkbox" formaction="https://example.org">',
+    '<p onclick="x()">Text</p>',
+    '<p style="position:fixed;top:0">Text</p>',
+    '<p data-md-component="announce">Text</p>',
+    '<div class="md-banner">Text</div>',
+    '<div class="admonition md-header">Text</div>',
+    '<body onload="x()">',
+    '<a href="java&#x09;script:alert(1)">x</a>',
+    '<a href="data:text/html,x">x</a>',
+    '<a href="//example.org/">x</a>',
+    '<a href="ftp://example.org/">x</a>',
+    '<a href="http://127.0.0.1:8080/">x</a>',
+    '<a href="https://intranet/">x</a>',
+    '<img src="https://example.org/x.png" alt="x">',
+    '<img src="//example.org/x.png" alt="x">',
+    "<!-- a --!><form></form>",
+]
+
+# What the site's pages really use.
+ALLOWED = [
+    '<p>Text <a href="what-is-an-iop/#schedule">link</a> <a href="tel:988">988</a></p>',
+    '<a href="sms:988">text</a> <a href="mailto:a@b.org">mail</a> <a href="https://x.org">x</a>',
+    '<div class="admonition crisis"><p class="admonition-title">If</p></div>',
+    '<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+    '<input type="checkbox"><span class="task-list-indicator"></span></label> Ask</li></ul>',
+    '<figure class="iop-figure"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" '
+    'role="img" aria-labelledby="t"><title id="t">x</title><desc>y</desc>'
+    '<rect class="iop-fig-box" x="1" y="1" width="2" height="2" rx="1"/>'
+    '<text class="iop-fig-text" x="1" y="1" font-size="9">x</text></svg>'
+    "<figcaption>x</figcaption></figure>",
+    '<p>See<sup class="iop-cite"><a href="#source-1" aria-label="Source 1">1</a></sup></p>',
+    '<abbr title="Intensive outpatient program">IOP</abbr>',
+    '<textarea id="w" rows="3" aria-describedby="h" autocomplete="off" spellcheck="true">'
+    "</textarea>",
+    '<details class="note" open><summary>More</summary><p>x</p></details>',
+    '<img src="../assets/favicon.svg" alt="" class="decorative">',
+    '<div class="highlight"><pre><span></span><code><span class="nt">&lt;p&gt;</span>'
+    "</code></pre></div>",
+]
+
+
+@pytest.mark.parametrize("html", HOSTILE)
+def test_what_pages_never_use_is_found(html: str) -> None:
+    assert rendered_html.findings(html), html
+
+
+@pytest.mark.parametrize("html", ALLOWED)
+def test_what_pages_use_is_allowed(html: str) -> None:
+    assert rendered_html.findings(html) == []
+
+
+PAGE = """---
+title: The form page
+description: x
+---
+
+# The form page
+
+Text.
+{: .md-banner }
+
+```
+code, and the fence is never closed
+
+<form action="https://example.org/"></form>
+"""
+
+
+def test_each_finding_is_on_its_source_line_after_the_front_matter() -> None:
+    html = '<p class="md-banner">Text.</p><form action="https://example.org/"></form>'
+    problems = rendered_html.check(html, [("docs/x.md", PAGE)], "docs/x.md")
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        ("docs/x.md", 9, "rendered-html"),
+        ("docs/x.md", 14, "rendered-html"),
+    ]
+    assert "code fence left open" in problems[1].message
+
+
+def test_a_finding_from_a_snippet_names_the_snippet() -> None:
+    sources = [("docs/x.md", PAGE), ("docs/.snippets/figures/f.svg", "<svg>\n<use href='#a'/>")]
+    problems = rendered_html.check("<svg><use href='#a'/></svg>", sources, "docs/x.md")
+    assert [(p.path, p.line) for p in problems] == [("docs/.snippets/figures/f.svg", 2)]
+    assert rendered_html.check("<svg><use/></svg>", sources, "docs/x.md", {sources[1][0]}) == []
+
+
+def test_a_finding_found_nowhere_is_on_line_one() -> None:
+    problems = rendered_html.check("<iframe></iframe>", [("docs/x.md", "# T\n")], "docs/x.md")
+    assert [(p.path, p.line) for p in problems] == [("docs/x.md", 1)]
+    assert "a snippet it includes" in problems[0].message
+
+
+HIDDEN_ES = '\n```\nsin cerrar\n\n<iframe src="../"></iframe>\n'
+FIGURE = '<svg xmlns="http://www.w3.org/2000/svg">\n<use href="#crisis"/>\n</svg>\n'
+
+
+def _hostile_copy(tmp_path: Path) -> Path:
+    """The project with three ways past the Markdown rules: a Spanish page with HTML after
+    a fence left open, an SVG figure with a <use>, attr_list on an English page."""
+    project_dir = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "docs-es", project_dir / "docs-es")
+    shutil.copy2(ROOT / "mkdocs.es.yml", project_dir / "mkdocs.es.yml")
+    spanish = project_dir / "docs-es" / "benefits.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + HIDDEN_ES, encoding="utf-8")
+    figure = project_dir / "docs" / ".snippets" / "figures" / "levels-of-care.svg"
+    figure.write_text(FIGURE, encoding="utf-8")
+    english = project_dir / "docs" / "glossary.md"
+    english.write_text(
+        english.read_text(encoding="utf-8") + "\nText.\n{: .md-header }\n", encoding="utf-8"
+    )
+    return project_dir
+
+
+def _expected(project_dir: Path) -> set[tuple[str, int]]:
+    def line_of(path: str, needle: str) -> int:
+        text = (project_dir / path).read_text(encoding="utf-8")
+        return text[: text.index(needle)].count("\n") + 1
+
+    return {
+        ("docs-es/benefits.md", line_of("docs-es/benefits.md", "<iframe")),
+        ("docs/.snippets/figures/levels-of-care.svg", 2),
+        ("docs/glossary.md", line_of("docs/glossary.md", "md-header")),
+    }
+
+
+def test_mkdocs_build_fails_on_each_way_past_the_markdown_rules(tmp_path: Path) -> None:
+    project_dir = _hostile_copy(tmp_path)
+    result = build_site(project_dir, tmp_path / "site")
+    assert result.returncode != 0 and not (tmp_path / "site").exists()
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if ": rendered-html: " in line]
+    found = set()
+    for line in lines:
+        path, number, _ = line.split(" -  ", 1)[-1].split(":", 2)
+        found.add((path, int(number)))
+    assert found == _expected(project_dir)
+    assert len(lines) == len(set(lines)) == 3, "each finding once, a figure on many pages too"
+
+
+def test_zensical_steps_read_the_same_rendering(tmp_path: Path) -> None:
+    project_dir = _hostile_copy(tmp_path)
+    found: set[tuple[str, int]] = set()
+    said: set[str] = set()
+    for edition in editions.editions(project_dir):
+        settings = editions.settings(edition, project_dir, "/")
+        build = EditionBuild(
+            edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
+        )
+        found |= {(p.path, p.line) for p in steps.check_rendered(edition, project_dir, build, said)}
+    assert found == _expected(project_dir)
