@@ -9,7 +9,7 @@
     serve --port N     preview on port N (default 8000; a free one if that is taken)
     test ARGS...       extra arguments go to pytest, e.g. `test tests/test_build.py -n0`
     build --engine zensical   build with Zensical instead of MkDocs (needs `test` once)
-    host SITE --port N        gzip and the built _headers, as Netlify or Cloudflare would
+    host SITE --port N        gzip, the built _headers and 404 pages, as Cloudflare Pages does
 
 Needs only Python 3.11+. The virtual environment lives in .venv/ and is reused:
 `serve` and `build` install requirements.txt (what a build needs); `test` adds
@@ -39,7 +39,7 @@ COMMANDS = {
     "test": "set up, then run every test (extra arguments go to pytest)",
     "build": "set up, then build into site/ (replaced only when the build succeeds)",
     "check": "check the given pages (front matter, Markdown rules), as pre-commit does",
-    "host": "serve a built site like a real host (gzip, _headers); default site/",
+    "host": "serve a built site as Cloudflare Pages does (gzip, _headers); default site/",
 }
 DEFAULT_PORT = 8000
 CHROMIUM_HELP = """\

@@ -1,7 +1,7 @@
 """Content-Security-Policy and security headers, in the built files and in Chromium.
 
-The browser tests serve the site with scripts/static_server.py, which applies the
-built `_headers` as Netlify or Cloudflare Pages would, so the header policy (with
+The browser tests serve the site with iopguide/tools/static_server.py, which applies the
+built `_headers` as Cloudflare Pages (the deploy host) does, so the header policy (with
 frame-ancestors) and the <meta> policy are both in force.
 """
 
@@ -48,9 +48,14 @@ def rules(site: Path) -> list[site_headers.Rule]:
     return site_headers.parse((site / "_headers").read_text(encoding="utf-8"))
 
 
+# Paths the site does not have: the host answers 404 with the nearest 404.html.
+UNKNOWN = ("/no-such-page/", "/benefits/no-such-part", "/es/nada/", "/assets/x.js", "/a/b/c")
+
+
 def site_paths(site: Path) -> list[str]:
-    """Every path a host serves: each file, and each folder that has an index.html."""
-    paths = ["/"]
+    """Every path a host serves: each file, each folder that has an index.html, and some
+    unknown paths (their 404 answers get headers too)."""
+    paths = ["/", *UNKNOWN]
     for path in sorted(site.rglob("*")):
         if path.is_file() and path.name != "_headers":
             relative = path.relative_to(site).as_posix()
@@ -150,14 +155,36 @@ def test_headers_frame_embeds_for_anyone_and_nothing_else(site: Path, rules) -> 
         assert ancestors == expected, f"{path}: frame-ancestors {ancestors}"
 
 
-def test_no_header_is_set_by_two_rules_for_one_path(site: Path, rules) -> None:
-    """Hosts join repeated headers with commas: two CSPs would both be enforced."""
+def test_every_path_gets_one_value_of_each_header(site: Path, rules) -> None:
+    """The host joins a header set by two matching rules with a comma: two CSPs would
+    both be enforced. A rule that sets a header again drops the earlier one first."""
+    written = {(name, value) for rule in rules for name, value in rule.headers}
     for path in site_paths(site):
-        names = [
-            name for rule in site_headers.matching_rules(rules, path) for name, _ in rule.headers
-        ]
-        repeated = {name for name in names if names.count(name) > 1}
-        assert not repeated, f"{path}: {repeated} set by more than one rule"
+        for name, value in site_headers.headers_for(rules, path).items():
+            assert (name, value) in written, f"{path}: {name} joins two rules: {value}"
+
+
+def test_headers_for_applies_rules_as_cloudflare_pages_does() -> None:
+    rules = site_headers.parse(
+        "/*\n  A: 1\n  B: 1\n\n/x/*\n  ! A\n  A: 2\n  B: 2\n\n/x/y\n  ! c\n  C: 3\n"
+    )
+    assert site_headers.headers_for(rules, "/z") == {"A": "1", "B": "1"}
+    assert site_headers.headers_for(rules, "/x/z") == {"A": "2", "B": "1, 2"}
+    assert site_headers.headers_for(rules, "/x/y") == {"A": "2", "B": "1, 2", "C": "3"}
+
+
+def test_the_headers_file_fits_cloudflare_pages_limits(site: Path) -> None:
+    text = (site / "_headers").read_text(encoding="utf-8")
+    assert site_headers.problems(text) == []
+    too_many = "".join(f"/p{n}\n  A: 1\n" for n in range(site_headers.MAX_RULES + 1))
+    assert site_headers.problems(too_many) == [
+        f"_headers:{2 * site_headers.MAX_RULES + 1}: headers: {site_headers.MAX_RULES + 1} "
+        f"rules, and Cloudflare Pages reads only the first {site_headers.MAX_RULES}: cover "
+        "more paths with one splat rule (scripts/iopguide/finish/site_headers.py)"
+    ]
+    assert site_headers.problems("/*\n  A: " + "x" * 2000 + "\n")[0].startswith(
+        "_headers:2: headers: a line of 2005 characters"
+    )
 
 
 def test_headers_set_privacy_and_safety_for_every_path(site: Path, rules) -> None:

@@ -1,21 +1,27 @@
-"""The `_headers` file: security and cache headers for Netlify and Cloudflare Pages.
+"""The `_headers` file: security and cache headers, as Cloudflare Pages reads them.
 
-Both hosts read `_headers` from the site root: a path pattern on its own line, then
-indented `Name: value` lines. When several rules match one request, both hosts send
-the headers of all of them, and a header set by two rules gets both values joined by a
-comma; for Content-Security-Policy that means two policies, both enforced. So each
-header here comes from exactly one rule for any path:
+Cloudflare Pages (the deploy host, README "Deploying") reads `_headers` from the site root:
+a path pattern on its own line, then indented `Name: value` lines, or `! Name` to drop a
+header an earlier rule set. Every rule whose pattern matches the request path applies, in
+file order, to every answer: a page, a 404 for an unknown path, a redirect. A rule first
+drops its `! Name` headers, then sets its own; a header that an earlier rule already set
+gets both values joined by a comma (for Content-Security-Policy: two policies, both
+enforced). So:
 
-- `/*` sets the headers every response shares (nosniff, referrer, permissions).
-- One rule per top-level page or folder sets the CSP with `frame-ancestors 'self'`,
-  and `/embed/*` sets it with `frame-ancestors *`, so clinics can frame embeds and
-  nothing else can be framed. The rules are generated from the built site, so a new
-  top-level folder gets its rule at the next build. Another language's folder (`/es/`)
-  gets the same rules inside it: `/es/embed/*` can be framed too.
-- Cache-Control is long for Material's fingerprinted assets (their names change when
-  their content does), short for pages and data, and left to the host for the rest.
+- `/*` gives every answer the site's CSP with `frame-ancestors 'self'`, nosniff, the
+  referrer and permissions policies and a short cache life: an unknown path's 404 page
+  gets the same policy as any page, and no page can be framed by another site. It drops
+  the `Access-Control-Allow-Origin: *` Cloudflare Pages adds to every answer by default.
+- `/embed/*` (and `/es/embed/*` for each other language) drops that CSP and sets the same
+  policy with `frame-ancestors *`, so clinics can frame embeds, one policy only.
+- `/api/*` lets patient portals fetch the content feed from their own pages.
+- Material's fingerprinted assets (their names change when their content does) drop the
+  short cache life and keep theirs for a year.
 
-`parse` and `headers_for` read the file back, as the test server and tests do.
+Cloudflare Pages reads at most 100 rules and 2,000 characters a line, and ignores the
+rest: `problems` says when the file would not fit, and the build fails.
+`parse` and `headers_for` read the file back as Cloudflare Pages does, for the test
+server (`dev.py host`) and the tests.
 """
 
 from __future__ import annotations
@@ -28,6 +34,11 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=300"
 EMBED_DIR = "embed"
 FEED_DIR = "api"
+CSP = "Content-Security-Policy"
+CACHE = "Cache-Control"
+CORS = "Access-Control-Allow-Origin"
+MAX_RULES = 100
+MAX_LINE = 2000
 COMMON = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
@@ -44,51 +55,50 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$")
 class Rule:
     path: str
     headers: tuple[tuple[str, str], ...]
+    detach: tuple[str, ...] = ()  # `! Name`: headers an earlier rule set, dropped first
 
 
 def site_rules(site_dir: Path, policy: str, editions: tuple[str, ...] = ()) -> list[Rule]:
     """Every rule for the built site in `site_dir`, given the CSP (without frame-ancestors).
-    Each other language's folder (`editions`, e.g. "es") gets the same rules as the root."""
-    rules = [Rule("/*", COMMON)]
-    for prefix in ("", *(f"{folder.strip('/')}/" for folder in editions)):
-        rules += _folder_rules(site_dir, prefix, policy, {f.strip("/") for f in editions})
+    Each other language's folder (`editions`, e.g. "es") gets its own embed and feed rules."""
+    everywhere = (*COMMON, (CSP, f"{policy}; frame-ancestors 'self'"), (CACHE, SHORT_CACHE))
+    rules = [Rule("/*", everywhere, detach=(CORS,))]  # Cloudflare's default: feed only
+    for prefix in ("/", *(f"/{folder.strip('/')}/" for folder in editions)):
+        framed = ((CSP, f"{policy}; frame-ancestors *"),)
+        rules.append(Rule(f"{prefix}{EMBED_DIR}/*", framed, detach=(CSP,)))
+        rules.append(Rule(f"{prefix}{FEED_DIR}/*", ((CORS, "*"),)))
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file() and FINGERPRINTED.search(path.name):
+            url = "/" + path.relative_to(site_dir).as_posix()
+            rules.append(Rule(url, ((CACHE, LONG_CACHE),), detach=(CACHE,)))
     return rules
 
 
-def _folder_rules(site_dir: Path, prefix: str, policy: str, editions: set[str]) -> list[Rule]:
-    own = f"{policy}; frame-ancestors 'self'"
-    short = ("Cache-Control", SHORT_CACHE)
-    rules = []
-    for entry in sorted((site_dir / prefix).iterdir()):
-        name = entry.name
-        if name.startswith(("_", ".")) or name == EMBED_DIR or (not prefix and name in editions):
-            continue
-        if entry.is_dir():
-            cache = () if name == "assets" else (short,)
-            # Patient portals may fetch the content feed from their own pages.
-            cors = (("Access-Control-Allow-Origin", "*"),) if name == FEED_DIR else ()
-            rules.append(
-                Rule(f"/{prefix}{name}/*", (("Content-Security-Policy", own), *cache, *cors))
+def problems(text: str) -> list[str]:
+    """What Cloudflare Pages would skip in `_headers` (its text), as `path:line: rule: fix`:
+    the rules past the 100th, and lines over 2,000 characters."""
+    found = []
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("/")]
+    if len(starts) > MAX_RULES:
+        found.append(
+            f"_headers:{starts[MAX_RULES]}: headers: {len(starts)} rules, and Cloudflare Pages "
+            f"reads only the first {MAX_RULES}: cover more paths with one splat rule "
+            "(scripts/iopguide/finish/site_headers.py)"
+        )
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE:
+            found.append(
+                f"_headers:{number}: headers: a line of {len(line)} characters, and Cloudflare "
+                f"Pages ignores lines over {MAX_LINE}: shorten that header"
             )
-        else:
-            rules.append(Rule(f"/{prefix}{name}", (("Content-Security-Policy", own), short)))
-    rules.append(Rule(f"/{prefix}", (("Content-Security-Policy", own), short)))
-    framed = (("Content-Security-Policy", f"{policy}; frame-ancestors *"), short)
-    rules.append(Rule(f"/{prefix}{EMBED_DIR}/*", framed))
-    assets = site_dir / prefix / "assets"
-    for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
-        relative = path.relative_to(site_dir / prefix).as_posix()
-        if not path.is_file() or relative.startswith("assets/javascripts/lunr/"):
-            continue  # lunr's language files load only for non-English search
-        cache = LONG_CACHE if FINGERPRINTED.search(path.name) else SHORT_CACHE
-        rules.append(Rule(f"/{prefix}{relative}", (("Cache-Control", cache),)))
-    return rules
+    return found
 
 
 def render(rules: list[Rule], comment: str) -> str:
     lines = [f"# {line}".rstrip() for line in comment.splitlines()]
     for rule in rules:
-        lines += ["", rule.path, *(f"  {name}: {value}" for name, value in rule.headers)]
+        lines += ["", rule.path, *(f"  ! {name}" for name in rule.detach)]
+        lines += [f"  {name}: {value}" for name, value in rule.headers]
     return "\n".join(lines) + "\n"
 
 
@@ -96,20 +106,24 @@ def parse(text: str) -> list[Rule]:
     rules: list[Rule] = []
     path: str | None = None
     headers: list[tuple[str, str]] = []
+    detach: list[str] = []
     for raw in text.splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         if raw[0] in " \t":
             if path is None:
                 raise ValueError(f"_headers: a header before any path: {raw.strip()}")
+            if raw.strip().startswith("! "):
+                detach.append(raw.strip()[2:].strip())
+                continue
             name, _, value = raw.strip().partition(":")
             headers.append((name.strip(), value.strip()))
         else:
             if path is not None:
-                rules.append(Rule(path, tuple(headers)))
-            path, headers = raw.strip(), []
+                rules.append(Rule(path, tuple(headers), tuple(detach)))
+            path, headers, detach = raw.strip(), [], []
     if path is not None:
-        rules.append(Rule(path, tuple(headers)))
+        rules.append(Rule(path, tuple(headers), tuple(detach)))
     return rules
 
 
@@ -127,9 +141,14 @@ def matching_rules(rules: list[Rule], path: str) -> list[Rule]:
 
 
 def headers_for(rules: list[Rule], path: str) -> dict[str, str]:
-    """The headers a host sends for `path`: all matching rules, repeats comma-joined."""
-    found: dict[str, str] = {}
+    """The headers Cloudflare Pages sends for `path`: every matching rule in file order
+    drops its `! Name` headers, then sets its own; a header set again by a later rule is
+    comma-joined to what is left of it (header names compare without case)."""
+    found: dict[str, tuple[str, str]] = {}  # lower-case name -> (name, value)
     for rule in matching_rules(rules, path):
+        for name in rule.detach:
+            found.pop(name.lower(), None)
         for name, value in rule.headers:
-            found[name] = f"{found[name]}, {value}" if name in found else value
-    return found
+            key = name.lower()
+            found[key] = (name, f"{found[key][1]}, {value}" if key in found else value)
+    return dict(found.values())

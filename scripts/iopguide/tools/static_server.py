@@ -1,8 +1,11 @@
-"""Serve a built site as a static host would: gzip, the site's `_headers`, its 404 page.
+"""Serve a built site as Cloudflare Pages would: gzip, the site's `_headers`, its 404 pages.
 
 The one static server: scripts/lighthouse.py, scripts/bench.py, scripts/screenshots.py
-and the tests all use it, so what they measure is what readers get from Netlify or
-Cloudflare Pages, not a bare file server. Tests that want a plain host serve without
+and the tests all use it, so what they measure is what readers get from the deploy host,
+not a bare file server. As on Cloudflare Pages, every answer gets the `_headers` rules
+that match its path (a 404 and a redirect too), an unknown path gets the nearest
+`404.html` up its folders (`/es/...` the Spanish one) with status 404, and a folder
+asked for without its slash is a 308 redirect. Tests that want a plain host serve without
 `_headers` (headers=False).
 
     python3 scripts/dev.py host site --port 8000
@@ -63,16 +66,13 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             return
         target = self.directory / normal.lstrip("/")
         if target.is_dir() and not path.endswith("/"):
-            self.send_response(301)
-            self.send_header("Location", path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self._send(308, path, b"", "text/plain; charset=utf-8", body, location=path + "/")
             return
         if target.is_dir():
             target = target / "index.html"
         if not target.is_file() or target.name == "_headers":
-            page = self.directory / "404.html"
-            data = page.read_bytes() if page.is_file() else b"Not found"
+            page = self._not_found_page(path)
+            data = page.read_bytes() if page else b"Not found"
             self._send(404, path, data, "text/html; charset=utf-8", body, ".html")
             return
         suffix = target.suffix.lower()
@@ -87,13 +87,33 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             kind += "; charset=utf-8"
         self._send(200, path, target.read_bytes(), kind, body, suffix)
 
+    def _not_found_page(self, path: str) -> Path | None:
+        """The nearest 404.html up the asked path's folders, as Cloudflare Pages looks:
+        `/es/a/b` tries /es/a/404.html, /es/404.html, then /404.html."""
+        folder = path
+        while folder:
+            folder = folder[: folder.rfind("/")]
+            page = self.directory / folder.lstrip("/") / "404.html"
+            if page.is_file():
+                return page
+        return None
+
     def _send(
-        self, status: int, path: str, data: bytes, kind: str, body: bool, suffix: str = ""
+        self,
+        status: int,
+        path: str,
+        data: bytes,
+        kind: str,
+        body: bool,
+        suffix: str = "",
+        location: str = "",
     ) -> None:
         gzipped = suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
         if gzipped:
             data = _gzip(data)
         self.send_response(status)
+        if location:
+            self.send_header("Location", location)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         if suffix in COMPRESSIBLE:
