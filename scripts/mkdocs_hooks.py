@@ -229,8 +229,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         if not edition.is_default:
             _build_edition(edition, root, Path(config.site_dir) / edition.folder, config)
         builds.append(_edition_build(edition, root, config))
-    # Pages whose raw or rendered HTML, or front matter, already failed: what that markup does on the
-    # built page (Material prints a title unescaped in its header) is the same finding.
+    # Pages whose raw or rendered HTML, or front matter, already failed: what that markup
+    # does on the built page (Material prints a title unescaped in its header) is the same
+    # finding.
     excused = frozenset(
         reported.built_with("unsafe-html")
         | reported.built_with("front-matter")
