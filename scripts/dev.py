@@ -12,8 +12,10 @@
     host SITE --port N        gzip, the built _headers and 404 pages, as Cloudflare Pages does
 
 Needs only Python 3.11+. The virtual environment lives in .venv/ and is reused:
-`serve` and `build` install requirements.txt (what a build needs); `test` adds
-requirements-dev.txt (tests and tools). Each is reinstalled only when it changes.
+`serve` and `build` install requirements.txt (what a build needs); `test` installs
+requirements-dev.txt (tests and tools, the build set included). Every file pip downloads
+must match a hash in them. Then the project's own package goes in, in place. Each is
+reinstalled only when its file changes.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def say(message: str) -> None:
 
 
 def setup(requirements: Path = BUILD_REQUIREMENTS) -> None:
-    """Create .venv and install `requirements` (and the files it includes) when changed."""
+    """Create .venv and install `requirements` (and the set it covers) when changed."""
     # Run by the system python3, which may be older than the project needs.
     if sys.version_info < (3, 11):  # noqa: UP036 (the system python3 may be older)
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
@@ -74,21 +76,15 @@ def setup(requirements: Path = BUILD_REQUIREMENTS) -> None:
     ):
         return
     say(f"installing the pinned {requirements.name} (first run only)")
+    pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    # Every package carries the sha256 of its files: pip installs exactly those or stops.
+    subprocess.run([*pip, "--require-hashes", "-r", str(requirements)], cwd=ROOT, check=True)
+    # Then this project's own package, in place (a folder has no hash to check), built with
+    # the pinned setuptools just installed rather than one fetched for the occasion.
     subprocess.run(
-        [
-            str(PYTHON),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-r",
-            str(requirements),
-        ],
-        cwd=ROOT,  # requirements.txt installs this project in place (`-e .`)
-        check=True,
+        [*pip, "--no-deps", "--no-build-isolation", "--editable", str(ROOT)], cwd=ROOT, check=True
     )
-    for installed in _included(requirements):  # requirements-dev.txt brings the build set too
+    for installed in _covered(requirements):
         _stamp(installed).write_text(_digest(installed) + "\n")
 
 
@@ -98,17 +94,16 @@ def _stamp(requirements: Path) -> Path:
 
 def _digest(requirements: Path) -> str:
     return hashlib.sha256(
-        b"".join(path.read_bytes() for path in _included(requirements)) + sys.version.encode()
+        b"".join(path.read_bytes() for path in _covered(requirements)) + sys.version.encode()
     ).hexdigest()
 
 
-def _included(requirements: Path) -> list[Path]:
-    """`requirements` and every file it pulls in with `-r`, so a change to either counts."""
-    found = [requirements]
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        if line.startswith(("-r ", "--requirement ")):
-            found += _included(requirements.parent / line.split(None, 1)[1].strip())
-    return found
+def _covered(requirements: Path) -> list[Path]:
+    """`requirements` and the files it brings along: requirements-dev.txt is compiled from
+    requirements-dev.in, which reads requirements.in, so it holds the build set too."""
+    if requirements == DEV_REQUIREMENTS:
+        return [requirements, BUILD_REQUIREMENTS]
+    return [requirements]
 
 
 def can_apt_install() -> bool:

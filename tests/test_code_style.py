@@ -56,7 +56,8 @@ def test_every_module_is_short(path) -> None:
 
 
 def test_nothing_edits_the_import_path() -> None:
-    """iopguide is installed from pyproject.toml (`-e .` in requirements.txt)."""
+    """iopguide is installed in place from pyproject.toml (by dev.py, after the hashed
+    requirements)."""
     offenders = [
         path.relative_to(ROOT).as_posix()
         for folder in ("scripts", "tests")
