@@ -13,6 +13,7 @@ import pytest
 from iopguide import editions, project, steps
 from iopguide.checks import rendered_html
 from iopguide.finish.edition import EditionBuild
+from iopguide.render import page_html
 from sitetools import ROOT, build_site, copy_project
 
 # What an outside pull request could try, as the generator renders it.
@@ -50,6 +51,14 @@ HOSTILE = [
     '<img src="https://example.org/x.png" alt="x">',
     '<img src="//example.org/x.png" alt="x">',
     "<!-- a --!><form></form>",
+    # MkDocs prints a heading's id unescaped into the sidebar's table of contents
+    '<h2 id="x&quot;&gt;&lt;a/href=&quot;https://example.org/&quot;/class=&quot;md-top&quot;">T</h2>',
+    '<h2 id="a b">T</h2>',
+    # ids the theme and the site's scripts look up
+    '<h2 id="__drawer">T</h2>',
+    '<p id="main-content">x</p>',
+    '<h2 id="source-1">T</h2>',
+    '<label for="__search">x</label>',
 ]
 
 # What the site's pages really use.
@@ -100,6 +109,25 @@ code, and the fence is never closed
 
 <form action="https://example.org/"></form>
 """
+
+
+TOC_ATTACK = """---
+title: T
+description: x
+---
+
+# T
+
+## More {: id='x"><a/href="https://example.org/"/class="md-top"/title="<">Call 1-900<b/title="' }
+"""
+
+
+def test_a_heading_id_that_would_write_html_into_the_sidebar_is_found() -> None:
+    config = editions.config_data(editions.editions(ROOT)[0], ROOT)
+    html = page_html.renderer(config, ROOT)(TOC_ATTACK)
+    problems = rendered_html.check(html, [("docs/x.md", TOC_ATTACK)], "docs/x.md")
+    assert [(p.path, p.line) for p in problems] == [("docs/x.md", 8)], problems
+    assert "an id is letters, digits" in problems[0].message
 
 
 def test_each_finding_is_on_its_source_line_after_the_front_matter() -> None:

@@ -101,6 +101,15 @@ CLASSES = frozenset(
 )
 CLASS_PATTERN = re.compile(r"language-[a-z0-9+#-]+")  # a fence's language: ```html
 
+# An id (`{#next-steps}`, a heading's slug, a write-in box): letters, digits, - and _.
+# MkDocs prints a heading's id unescaped into the table of contents (`href="#..."`), so
+# a quote or `<` in one would put HTML in every reader's sidebar, past this allow-list.
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+# Ids the theme and the site's scripts look up (`__drawer`, `__search`, `__palette_0`,
+# `main-content`, `iop-...`, a source's `source-3`): a page's own would take their place.
+RESERVED_ID = re.compile(r"__.*|md-.*|iop-.*|main-content|source-\d+", re.I)
+ID_ATTRS = frozenset({"id", "for"})  # `for` names a box's id
+
 # Where an address may point, for the attributes a browser reads as one.
 LINK_SCHEMES = frozenset({"", "https", "http", "mailto", "tel", "sms"})  # a's href
 URL_ATTRS = frozenset({"href", "src"})  # the only address attributes allowed above

@@ -65,6 +65,8 @@ def _attribute(tag: str, name: str, value: str) -> list[Finding]:
     allowed_values = allowed_html.VALUES.get((tag, name))
     if allowed_values is not None and value.strip().lower() not in allowed_values:
         return [Finding(value, f'<{tag} {name}="{shown(value, 30)}"> is not allowed: remove it')]
+    if name in allowed_html.ID_ATTRS:
+        return _id(tag, name, value)
     if name == "class":
         return [
             Finding(word, f"the class `{word}` is not one pages may use: remove it")
@@ -73,6 +75,22 @@ def _attribute(tag: str, name: str, value: str) -> list[Finding]:
         ]
     if name in allowed_html.URL_ATTRS:
         return _address(tag, name, value)
+    return []
+
+
+def _id(tag: str, name: str, value: str) -> list[Finding]:
+    if not allowed_html.ID_PATTERN.fullmatch(value):
+        message = (
+            f'<{tag} {name}="{shown(value, 30)}"> is not allowed: an id is letters, digits, '
+            "- and _ only, like {#next-steps}"
+        )
+        return [Finding(_needle(value), message)]
+    if allowed_html.RESERVED_ID.fullmatch(value):
+        message = (
+            f'<{tag} {name}="{value}">: the theme or the site uses that id: '
+            "choose another, like {#next-steps}"
+        )
+        return [Finding(value, message)]
     return []
 
 
