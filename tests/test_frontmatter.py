@@ -257,8 +257,21 @@ def test_a_source_url_has_no_quotes_spaces_or_angle_brackets(url: str, char: str
     [
         ('status: "new\\" onclick=\\"x"', '`status` is `new" onclick="x`: it must be one word'),
         ("icon: ../../etc/passwd", "`icon` is `../../etc/passwd`: it must be one of the theme"),
-        ("template: ../mkdocs.yml", "`template` is `../mkdocs.yml`: it must be a template"),
+        ("template: ../mkdocs.yml", "`template` is `../mkdocs.yml`: it must be `main.html`"),
+        # Material's base.html has no crisis strip; a partial stopped the embed step with
+        # a traceback; redirect.html sends readers away.
+        ("template: base.html", "`template` is `base.html`: it must be `main.html`"),
+        ("template: partials/copyright.html", "`template` is `partials/copyright.html`"),
+        ("template: redirect.html", "`template` is `redirect.html`: it must be `main.html`"),
         ("hide: [toc, <b>]", "`hide` has `<`"),
+        # shapes the theme cannot read stopped the build with a traceback
+        ("hide: toc", "`hide` must be a list of navigation, toc"),
+        ("hide: [toc, crisis]", "`hide` must be a list of navigation, toc"),
+        ("search: [a]", "`search` must hold `boost:` or `exclude:`"),
+        ("search: 5", "`search` must hold `boost:` or `exclude:`"),
+        ("search:\n  boost: x", "`search.boost` must be a number from 0 to 10"),
+        ("search:\n  exclude: 1", "`search.exclude` must be `true` or `false`"),
+        ("icon: material/no-such-icon", "`icon` is `material/no-such-icon`, which is not one"),
         ("search:\n  boost: <2>", "`search.boost` has `<`"),
     ],
 )

@@ -11,9 +11,11 @@ Every problem here is the `front-matter` rule. frontmatter_fields.check calls `c
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 import yaml
 
@@ -29,12 +31,19 @@ NAMES = {
         re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)+$"),
         "one of the theme's icons, like `material/heart-pulse`",
     ),
+    # Only the page template: Material's base.html has no crisis strip, a partial or
+    # redirect.html is no page at all (the embed step would stop with a traceback).
     "template": (
-        re.compile(r"^[a-z0-9_-]+(/[a-z0-9_-]+)*\.html$"),
-        "a template file name, like `main.html`",
+        re.compile(r"^main\.html$"),
+        "`main.html`, the page template (another one needs a developer: CONTRIBUTING.md)",
     ),
 }
 _URL_FIXES = {'"': "%22", "'": "%27", "<": "%3C", ">": "%3E", " ": "%20"}
+# Fields the theme reads as a list or a mapping: another shape stops the build with a
+# traceback (Material's search plugin calls `search.get`, its templates test `"toc" in
+# hide`), and an unknown icon is a missing template.
+HIDE = ("navigation", "toc", "footer", "path", "feedback", "tags")
+SEARCH = {"boost": "a number from 0 to 10, like `boost: 2`", "exclude": "`true` or `false`"}
 
 
 def shown(value: str) -> str:
@@ -96,9 +105,42 @@ def _scalars(node: yaml.Node, field: str) -> Iterator[tuple[yaml.ScalarNode, str
             yield from _scalars(value, name)
 
 
+def _icon_exists(name: str) -> bool:
+    """Is `name` (`material/heart-pulse`) one of the installed themes' icons?"""
+    for theme in ("material", "zensical"):
+        spec = importlib.util.find_spec(theme)
+        if spec and spec.origin:
+            icons = Path(spec.origin).parent / "templates" / ".icons"
+            if (icons / f"{name}.svg").is_file():
+                return True
+    return False
+
+
+def _shape_problem(field: str, node: yaml.Node) -> tuple[yaml.Node, str] | None:
+    """Why a field the theme reads as a list, a mapping or an icon has another shape
+    (and the node to name the line of)."""
+    if field == "hide":
+        words = node.value if isinstance(node, yaml.SequenceNode) else None
+        if words is None or any(str(word.value) not in HIDE for word in words):
+            return node, f"`hide` must be a list of {', '.join(HIDE)}, like `hide: [toc]`"
+    if field == "search":
+        if not isinstance(node, yaml.MappingNode):
+            return node, "`search` must hold `boost:` or `exclude:` on lines of its own"
+        for key, value in node.value:
+            if key.value not in SEARCH:
+                return key, f"`search.{key.value}` is not a search setting: use boost or exclude"
+            tag = value.tag.rsplit(":", 1)[-1]
+            number = tag in ("int", "float") and 0 <= float(value.value) <= 10
+            if not (number if key.value == "boost" else tag == "bool"):
+                return key, f"`search.{key.value}` must be {SEARCH[key.value]}"
+    if field == "icon" and isinstance(node, yaml.ScalarNode) and not _icon_exists(node.value):
+        return node, f"`icon` is `{shown(str(node.value))}`, which is not one of the theme's icons"
+    return None
+
+
 def check(root: yaml.MappingNode, first_line: int, path: str) -> list[Problem]:
-    """Markup or control characters in any string of the front matter, and names that
-    are not simple names."""
+    """Markup or control characters in any string of the front matter, names that are
+    not simple names, and fields the theme reads in a shape it cannot read."""
     problems = []
     for node, field in _scalars(root, ""):
         message = text_problem(str(node.value), field)
@@ -110,4 +152,9 @@ def check(root: yaml.MappingNode, first_line: int, path: str) -> list[Problem]:
             problems.append(
                 Problem(path, first_line + node.start_mark.line, "front-matter", message)
             )
+    for key, value in root.value:
+        found = _shape_problem(str(key.value), value)
+        if found:
+            line = first_line + found[0].start_mark.line
+            problems.append(Problem(path, line, "front-matter", found[1]))
     return problems
