@@ -37,6 +37,7 @@ from iopguide.checks import (
     crisis_lines,
     frontmatter,
     mkdocs_messages,
+    published_files,
     rendered_html,
     reported,
     snippets,
@@ -81,6 +82,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("Aborted: a symbolic link in the project (named above); nothing was built")
     if not os.environ.get(EDITION_ENV):  # once a build: the crisis file serves every language
         _report(crisis_lines.file_problems(Path(_config_file(config)).parent))
+        # and every language's docs folder: no host file, theme file or web page in it
+        _report(published_files.problems(Path(_config_file(config)).parent))
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         if _FILTER not in logging.getLogger(name).filters:
             logging.getLogger(name).addFilter(_FILTER)

@@ -25,6 +25,7 @@ from iopguide.checks import (
     content,
     crisis_lines,
     frontmatter,
+    published_files,
     rendered_html,
     snippets,
     symlinks,
@@ -91,6 +92,7 @@ def build_zensical(folder: Path, out: Path) -> bool:
             )
         )
     found = crisis_lines.file_problems(folder)  # once: the file serves every language
+    found += published_files.problems(folder)
     found += [p for build in builds for p in check(build.settings, build.pages)]
     said = {p.path for p in found if p.rule in rendered_html.SAID_BEFORE}
     for edition, build in zip(editions.editions(folder), builds, strict=True):
@@ -152,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = project.settings(folder / "mkdocs.yml")
         if not _show(symlinks.problems(folder)):  # before anything reads a linked file
             return 1
-        found = crisis_lines.file_problems(folder)
+        found = crisis_lines.file_problems(folder) + published_files.problems(folder)
         return 0 if _show(found + check(settings, project.source_pages(settings.docs_dir))) else 1
     return 0 if build_zensical(folder, args.out.resolve()) else 1
 
