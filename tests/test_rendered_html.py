@@ -59,6 +59,10 @@ HOSTILE = [
     '<p id="main-content">x</p>',
     '<h2 id="source-1">T</h2>',
     '<label for="__search">x</label>',
+    # ahead of the skip link and the crisis strip, for the keyboard and screen readers
+    '<a href="https://example.org/" tabindex="1">x</a>',
+    '<p role="alertdialog" aria-label="Call 1-900-555-0100">x</p>',
+    '<p aria-live="assertive">x</p>',
 ]
 
 # What the site's pages really use.
@@ -145,6 +149,13 @@ def test_a_finding_from_a_snippet_names_the_snippet() -> None:
     problems = rendered_html.check("<svg><use href='#a'/></svg>", sources, "docs/x.md")
     assert [(p.path, p.line) for p in problems] == [("docs/.snippets/figures/f.svg", 2)]
     assert rendered_html.check("<svg><use/></svg>", sources, "docs/x.md", {sources[1][0]}) == []
+
+
+def test_a_value_is_found_on_the_line_that_sets_it() -> None:
+    page = "# T\n\n1 2 3\n\n[Go](https://example.org/){: tabindex=1 }\n"
+    html = '<p><a href="https://example.org/" tabindex="1">Go</a></p>'
+    problems = rendered_html.check(html, [("docs/x.md", page)], "docs/x.md")
+    assert [(p.path, p.line) for p in problems] == [("docs/x.md", 5)]
 
 
 def test_a_finding_found_nowhere_is_on_line_one() -> None:

@@ -67,6 +67,15 @@ VALUES: dict[tuple[str, str], frozenset[str]] = {
     ("svg", "xmlns"): frozenset({"http://www.w3.org/2000/svg"}),
 }
 
+# The same on any tag: a positive tabindex, an alert role or an assertive live region
+# would put the page's own words before the skip link and the crisis strip, for the
+# keyboard and for screen readers.
+GLOBAL_VALUES: dict[str, frozenset[str]] = {
+    "tabindex": frozenset({"-1", "0"}),
+    "role": frozenset("img region note group list listitem figure presentation none".split()),
+    "aria-live": frozenset({"off", "polite"}),
+}
+
 # Classes a page may use. Material's and ours style the page around the content
 # (md-... on the header, the drawer, the crisis strip); a page that borrowed one could
 # cover the crisis strip, so only these content classes are allowed.

@@ -39,6 +39,7 @@ class Finding:
 
     token: str  # what to look for in the source: a tag name, an attribute, a value
     message: str
+    also: tuple[str, ...] = ()  # what else to look for, when the source lacks `token`
 
 
 def findings(html: str) -> list[Finding]:
@@ -62,9 +63,11 @@ def findings(html: str) -> list[Finding]:
 def _attribute(tag: str, name: str, value: str) -> list[Finding]:
     if not allowed_html.allowed_attr(tag, name):
         return [Finding(name, f"the <{tag}> tag's `{name}` attribute is not allowed: remove it")]
-    allowed_values = allowed_html.VALUES.get((tag, name))
+    allowed_values = allowed_html.VALUES.get((tag, name), allowed_html.GLOBAL_VALUES.get(name))
     if allowed_values is not None and value.strip().lower() not in allowed_values:
-        return [Finding(value, f'<{tag} {name}="{shown(value, 30)}"> is not allowed: remove it')]
+        message = f'<{tag} {name}="{shown(value, 30)}"> is not allowed: remove it'
+        written = (f"{name}='{value}'", f"{name}={value}", value)
+        return [Finding(f'{name}="{value}"', message, written)]
     if name in allowed_html.ID_ATTRS:
         return _id(tag, name, value)
     if name == "class":
@@ -141,7 +144,8 @@ def check(
     out: the editor has its line already."""
     problems: dict[tuple[str, int, str], Problem] = {}
     for finding in findings(html):
-        where = locate(finding.token, sources)
+        tokens = (finding.token, *finding.also)
+        where = next(filter(None, (locate(token, sources) for token in tokens)), None)
         path, line = where or (page, 1)
         if path in said:
             continue
