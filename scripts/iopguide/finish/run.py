@@ -11,7 +11,9 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
    on (crisis_slots.py, from docs/.data/crisis.yml);
 4. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
 5. robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
-   finished pages, so it comes last, and `_headers`.
+   finished pages, so it comes last, and `_headers`;
+6. the search-only words of docs/.data/search-words.yml, added to each edition's search
+   index (search_words.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from iopguide.finish import (
     html_fixes,
     languages,
     robots,
+    search_words,
 )
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
 
@@ -70,6 +73,8 @@ def finish_site(
     root = default.config_path.parent
     warnings, crisis_sources = crisis_slots.apply(html, editions, root)
     report.warnings += warnings
+    indexes = [(edition.lang, edition.folder) for edition in editions]
+    report.problems += search_words.apply(site_dir, indexes, root)
     for edition in editions:
         entries = []
         for page in edition.embeddable(html):
