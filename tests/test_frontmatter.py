@@ -235,6 +235,23 @@ def test_quotes_and_ampersands_are_plain_text() -> None:
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "https://169.254.169.254/latest/meta-data/iam",
+        "https://10.0.0.5/report",
+        "https://user@127.0.0.1/x",
+        "https://0x7f.1/x",
+        "https://printer.local/x",
+    ],
+)
+def test_a_source_url_leads_to_a_public_website(url: str) -> None:
+    text = GOOD.replace("https://www.samhsa.gov/find-help/national-helpline", url, 1)
+    found = problems(text)
+    assert len(found) == 1 and "not a public website" in found[0], found
+    assert found[0].startswith("docs/x.md:8: front-matter: source url `"), found
+
+
+@pytest.mark.parametrize(
     ("url", "char"),
     [
         ('"https://www.samhsa.gov/a\\"b"', '`"`'),

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from iopguide.checks.problem import Problem
+from iopguide.checks.urls import host, private_host
 
 # Bidirectional overrides and isolates reorder the text a reader sees.
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
@@ -74,7 +75,15 @@ def text_problem(value: str, field: str) -> str | None:
 
 
 def url_problem(url: str) -> str | None:
-    """Why a source `url` cannot be printed into an `href`, or None."""
+    """Why a source `url` cannot be printed into an `href`, or None. Like a page's links
+    (link_hosts.py), it must lead to a public website: the link checker would otherwise
+    reach a machine inside the network it runs in (169.254.169.254, 10.0.0.5...)."""
+    why = private_host(host(url))
+    if why:
+        return (
+            f"source url `{shown(url)}` goes to {why}, not a public website: use the "
+            "source's public address, such as https://www.samhsa.gov/..."
+        )
     for char in url:
         if char in _URL_FIXES or char.isspace() or _is_control(char):
             fix = _URL_FIXES.get(char, f"%{ord(char):02X}" if ord(char) < 0x80 else "nothing")
