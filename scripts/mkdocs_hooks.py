@@ -82,8 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("Aborted: a symbolic link in the project (named above); nothing was built")
     if not os.environ.get(EDITION_ENV):  # once a build: the crisis file serves every language
         _report(crisis_lines.file_problems(Path(_config_file(config)).parent))
-        # and every language's docs folder: no host file, theme file or web page in it
-        _report(published_files.problems(Path(_config_file(config)).parent))
+        _report(published_files.problems(Path(_config_file(config)).parent))  # and docs/
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         if _FILTER not in logging.getLogger(name).filters:
             logging.getLogger(name).addFilter(_FILTER)
@@ -164,7 +163,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     path = _project_path(page.file.abs_src_path, config)
     reported.built_as(path, page.file.dest_uri)
     _report(frontmatter.check_page(text, path))
-    _report(content_checks.check_markdown(text, path, Path(_config_file(config)).parent))
+    root = Path(_config_file(config)).parent
+    _report(content_checks.check_markdown(text, path, root))
+    sources = rendered_html.page_sources(path.replace(os.sep, "/"), Path(config.docs_dir), root)
+    options = config.mdx_configs.get("pymdownx.snippets")  # an include it cannot read:
+    found = options and snippets.include_problem(  # MkDocs would stop with a traceback
+        markdown, options, sources[0][0], lambda name: rendered_html.locate(name, sources)
+    )
+    if found:
+        _report([found])
+        raise Abort("Aborted: a snippet include that cannot be read (named above)")
     _page_keys.append(site_checks.page_keys(text, path))
     return markdown  # citation markers are a Markdown extension (iopguide/render/citations.py)
 

@@ -58,10 +58,20 @@ def check_rendered(
     """The `rendered-html` rule on each page of one language, rendered as Zensical renders
     it (the MkDocs hook reads MkDocs' own rendering); `said`: files already failed by a
     Markdown rule, and snippets already named, which grows as pages are read."""
-    render = page_html.renderer(editions.config_data(edition, folder), folder)
+    config = editions.config_data(edition, folder)
+    render = page_html.renderer(config, folder)
+    options = snippets.options_of(config, folder)
     problems: list[Problem] = []
     for page in build.pages:
         sources = rendered_html.page_sources(page.src, build.settings.docs_dir, folder)
+
+        def where(name: str, sources: list = sources) -> tuple[str, int] | None:
+            return rendered_html.locate(name, sources)
+
+        missing = snippets.include_problem(page.text, options, page.src, where) if options else None
+        if missing:  # the renderer would stop with a traceback
+            problems.append(missing)
+            continue
         found = rendered_html.check(render(page.text), sources, page.src, said)
         said |= {problem.path for problem in found}
         problems += found

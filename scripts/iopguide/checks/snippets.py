@@ -11,7 +11,12 @@ apply. `steps.check` (Zensical) and the MkDocs hook both call `check_snippets`.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
+
+import markdown
+from pymdownx.snippets import SnippetMissingError
 
 from iopguide.checks import images, links, markdown_scan, phone_links, unsafe_html
 from iopguide.checks.problem import Problem
@@ -51,3 +56,53 @@ def check_snippets(docs_dir: Path, root: Path) -> list[Problem]:
         name = os.path.relpath(path, root).replace(os.sep, "/")
         problems += check_snippet(path.read_text(encoding="utf-8-sig"), name)
     return problems
+
+
+INCLUDE_RULE = "snippet"
+
+
+def include_problem(
+    text: str,
+    options: dict,
+    page: str,
+    locate: Callable[[str], tuple[str, int] | None],
+) -> Problem | None:
+    """The first `--8<--` include of the page `text` (or of a snippet it includes, or of
+    auto_append's) that pymdownx.snippets cannot read (a missing file or section, a path
+    outside the snippet folder, a web address), as a problem on the line that names it;
+    None when every include reads. `options`: the extension's settings, base_path
+    absolute; `locate` finds a name's (path, line) in the page or its snippet files.
+    The generator would stop on it with a traceback: run this before it renders."""
+    settings = {**options, "check_paths": True, "url_download": False}
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": settings}
+    )
+    try:
+        md.preprocessors["snippet"].run(text.split("\n"))
+    except SnippetMissingError as error:
+        name = next(iter(re.findall(r"'([^']*)'", str(error))), "")
+        path, line = (locate(name) if name else None) or (page, 1)
+        what = "section" if "section" in str(error) else "file"
+        return Problem(
+            path,
+            line,
+            INCLUDE_RULE,
+            f"`--8<--` names `{name}`, but there is no such {what} in the snippet folder "
+            f"({FOLDER}): fix the name, or add the file there (never a path outside it, "
+            "or a web address)",
+        )
+    return None
+
+
+def options_of(config: dict, root: Path) -> dict | None:
+    """pymdownx.snippets' settings in a language's full settings `config` (mkdocs.yml),
+    its base paths made absolute from the project `root`; None without the extension."""
+    for entry in config.get("markdown_extensions") or ():
+        if isinstance(entry, dict) and "pymdownx.snippets" in entry:
+            options = dict(entry["pymdownx.snippets"] or {})
+            bases = options.get("base_path") or ["."]
+            bases = [bases] if isinstance(bases, str) else bases
+            return {**options, "base_path": [str(root / base) for base in bases]}
+        if entry == "pymdownx.snippets":
+            return {"base_path": [str(root)]}
+    return None
