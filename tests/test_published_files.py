@@ -2,7 +2,8 @@
 theme runs (checks/published_files.py). Each of these got through a green strict build
 and into site/: Cloudflare Pages would have run `_worker.js` and obeyed `_redirects` for
 every reader, a theme file's copy replaced Material's bundle or style sheet on every
-page, and an `.html` or scripted `.svg` file was published past every page check.
+page (docs-es/assets/site.css replaced the shared one on every Spanish page), and an
+`.html` or scripted `.svg` file was published past every page check.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ HOSTILE = {
     "docs/_routes.json": '{"version": 1, "include": ["/*"], "exclude": []}\n',
     "docs/_headers": "/*\n  X-Frame-Options: ALLOWALL\n",
     "docs-es/_redirects": "/* https://example.org/ 302\n",
+    "docs/_worker.js.md": "# W\n",  # built as _worker.js/index.html
+    # the Spanish build takes docs/assets/ from English unless it has its own copy
+    "docs-es/assets/site.css": ".iop-crisis{display:none!important}\n",
+    "docs-es/assets/a11y.js": "document.body.remove();\n",
     "docs/assets/javascripts/bundle.a5f9d56c.min.js": "document.body.remove();\n",
     "docs/assets/stylesheets/main.57a0d79d.min.css": ".md-banner{display:none}\n",
     "docs/404.html": "<p>Call 1-900-555-0100</p>\n",

@@ -9,7 +9,8 @@ would do far more than sit there, and no page check ever reads them:
   name) as server code for every request, and obeys `_redirects`, `_routes.json` and
   `_headers` (the build writes `_headers` itself);
 - a file at a path the theme has (`assets/javascripts/bundle....min.js`,
-  `assets/stylesheets/...`, `404.html`): the copy in docs/ takes the theme's place, so
+  `assets/stylesheets/...`, `404.html`), or for another language one docs/assets/ has
+  (`docs-es/assets/site.css`): the copy takes the theme's or the shared file's place, so
   every page would load that script or style;
 - a kind of file the site does not publish: a web page (`.html`, `.xml`, ...) is
   published as it is, past every check a page goes through.
@@ -66,8 +67,9 @@ def _published(docs_dir: Path) -> Iterator[Path]:
 
 
 def _why(path: Path, uri: str, theme: set[str]) -> tuple[int, str] | None:
-    """Why the file at `uri` (from the docs folder) cannot be published, and its line."""
-    if path.name in HOST_FILES:
+    """Why the file at `uri` (from the docs folder) cannot be published, and its line.
+    `theme`: the theme's paths, and for another language the shared docs/assets/ too."""
+    if path.name in HOST_FILES or (path.suffix == ".md" and path.stem in HOST_FILES):
         return 1, (
             f"`{path.name}` is a file the web host runs or obeys (server code, redirects, "
             "headers) for every reader: remove it; hosting settings are a developer's"
@@ -76,8 +78,8 @@ def _why(path: Path, uri: str, theme: set[str]) -> tuple[int, str] | None:
         return None
     if uri in theme or uri.startswith(THEME_FOLDERS):
         return 1, (
-            "the theme has a file at this path, and this one would replace it on every "
-            "page: remove it, or give it another name in docs/assets/"
+            "the theme (or docs/assets/, for every language) has a file at this path, and "
+            "this one would replace it on every page: remove it, or give it another name"
         )
     if path.suffix.lower() not in KINDS:
         return 1, (
@@ -96,12 +98,17 @@ def _why(path: Path, uri: str, theme: set[str]) -> tuple[int, str] | None:
 def problems(root: Path) -> list[Problem]:
     """One problem for each file a docs folder of the project `root` must not publish."""
     theme = theme_files(root)
+    # Another language's build takes docs/assets/ (site CSS and scripts) from English,
+    # unless its own docs folder has a file of the same path, which would replace it.
+    shared = root / "docs" / editions.SHARED
+    english = {f"{editions.SHARED}/{p.relative_to(shared).as_posix()}" for p in _published(shared)}
     found: list[Problem] = []
-    folders = dict.fromkeys(edition.docs_dir for edition in editions.editions(root))
-    for docs_dir in folders:
+    for edition in editions.editions(root):
+        docs_dir = edition.docs_dir
+        taken = theme if edition.is_default else theme | english
         for path in _published(docs_dir) if docs_dir.is_dir() else ():
             uri = path.relative_to(docs_dir).as_posix()
-            why = _why(path, uri, theme)
+            why = _why(path, uri, taken)
             if why:
                 shown = os.path.relpath(path, root).replace(os.sep, "/")
                 found.append(Problem(shown, why[0], RULE, why[1]))
