@@ -76,13 +76,13 @@ _FILTER = _SaidPlainly()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reported.clear()  # `mkdocs serve` rebuilds in the same process
-    linked = symlinks.problems(Path(_config_file(config)).parent)
-    if linked:  # stop before MkDocs or a snippet reads what a link leads to
+    root = Path(_config_file(config)).parent
+    linked = symlinks.problems(root) + published_files.unreadable(root)
+    if linked:  # stop before MkDocs reads what a link leads to, or a page it cannot read
         _report(linked)
-        raise Abort("Aborted: a symbolic link in the project (named above); nothing was built")
+        raise Abort("Aborted: a symbolic link, or a page that is not UTF-8 (named above)")
     if not os.environ.get(EDITION_ENV):  # once a build: the crisis file serves every language
-        _report(crisis_lines.file_problems(Path(_config_file(config)).parent))
-        _report(published_files.problems(Path(_config_file(config)).parent))  # and docs/
+        _report(crisis_lines.file_problems(root) + published_files.problems(root))  # docs/ too
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         if _FILTER not in logging.getLogger(name).filters:
             logging.getLogger(name).addFilter(_FILTER)

@@ -92,3 +92,16 @@ def test_the_strict_build_fails_naming_the_file(tmp_path: Path) -> None:
     assert result.returncode != 0 and not (tmp_path / "site").exists()
     assert "docs/_worker.js:1: published-file: " in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_on_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "stories.md"
+    page.write_bytes(page.read_bytes() + b"\nBad \xff byte.\n")
+    line = page.read_bytes().count(b"\n")
+    assert [(p.path, p.line) for p in published_files.unreadable(project)] == [
+        ("docs/stories.md", line)
+    ]
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert f"docs/stories.md:{line}: published-file: the page is not UTF-8" in result.output

@@ -69,3 +69,17 @@ def test_zensical_steps_name_it_without_rendering(tmp_path: Path) -> None:
     build = EditionBuild(edition.lang, "", settings, project.source_pages(settings.docs_dir))
     found = steps.check_rendered(edition, project_dir, build, set())
     assert [(p.path, p.rule) for p in found] == [("docs/stories.md", "snippet")]
+
+
+def test_a_snippet_that_is_not_utf8_is_named_without_a_traceback(tmp_path: Path) -> None:
+    project_dir = copy_project(tmp_path / "project")
+    glossary = project_dir / "docs" / ".snippets" / "glossary.md"
+    glossary.write_bytes(glossary.read_bytes() + b"\n*[XYZ]: bad \xff byte\n")
+    line = glossary.read_bytes().count(b"\n")
+    found = snippets.check_snippets(project_dir / "docs", project_dir)
+    assert [(p.path, p.line, p.rule) for p in found] == [
+        ("docs/.snippets/glossary.md", line, "snippet")
+    ]
+    result = build_site(project_dir, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert f"docs/.snippets/glossary.md:{line}: snippet: " in result.output

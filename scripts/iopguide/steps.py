@@ -88,7 +88,8 @@ def _show(problems: list[Problem]) -> bool:
 def build_zensical(folder: Path, out: Path) -> bool:
     """`check`, `zensical build` of each language, `finish`, for the project in `folder`,
     into `out`."""
-    if not _show(symlinks.problems(folder)):  # before anything reads a linked file
+    stop = symlinks.problems(folder) + published_files.unreadable(folder)
+    if not _show(stop):  # before anything reads a linked file, or a page that is not UTF-8
         print("check failed: the site was not built", file=sys.stderr)
         return False
     builds = []
@@ -162,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path.cwd()
     if args.step == "check":
         settings = project.settings(folder / "mkdocs.yml")
-        if not _show(symlinks.problems(folder)):  # before anything reads a linked file
-            return 1
+        if not _show(symlinks.problems(folder) + published_files.unreadable(folder)):
+            return 1  # before anything reads a linked file, or a page that is not UTF-8
         found = crisis_lines.file_problems(folder) + published_files.problems(folder)
         return 0 if _show(found + check(settings, project.source_pages(settings.docs_dir))) else 1
     return 0 if build_zensical(folder, args.out.resolve()) else 1

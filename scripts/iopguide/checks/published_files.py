@@ -113,3 +113,24 @@ def problems(root: Path) -> list[Problem]:
                 shown = os.path.relpath(path, root).replace(os.sep, "/")
                 found.append(Problem(shown, why[0], RULE, why[1]))
     return found
+
+
+def unreadable(root: Path) -> list[Problem]:
+    """A page (`.md`) of a docs folder that is not UTF-8 text, on the line of its first
+    wrong byte: the generator would stop on it with a traceback, so the build stops
+    before it reads one."""
+    found: list[Problem] = []
+    folders = dict.fromkeys(edition.docs_dir for edition in editions.editions(root))
+    for docs_dir in folders:
+        for path in _published(docs_dir) if docs_dir.is_dir() else ():
+            if path.suffix != ".md" or not path.is_file():
+                continue
+            data = path.read_bytes()
+            try:
+                data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                shown = os.path.relpath(path, root).replace(os.sep, "/")
+                line = data[: error.start].count(b"\n") + 1
+                fix = "the page is not UTF-8 text: save it as UTF-8 (fix this line's accents)"
+                found.append(Problem(shown, line, RULE, fix))
+    return found

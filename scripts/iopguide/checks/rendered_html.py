@@ -125,10 +125,10 @@ def _needle(value: str) -> str:
 def page_sources(path: str, docs_dir: Path, root: Path) -> list[tuple[str, str]]:
     """The page at `path` (from the project `root`) and every snippet file its language
     (`docs_dir`) can include, as (path as shown, text): where its rendered HTML came from."""
-    found = [(path, (root / path).read_text(encoding="utf-8-sig"))]
-    for snippet in snippet_files(docs_dir):
+    found = [(path, (root / path).read_text(encoding="utf-8-sig", errors="replace"))]
+    for snippet in snippet_files(docs_dir):  # a file that is not UTF-8: snippets.py says so
         shown_path = os.path.relpath(snippet, root).replace(os.sep, "/")
-        found.append((shown_path, snippet.read_text(encoding="utf-8-sig")))
+        found.append((shown_path, snippet.read_text(encoding="utf-8-sig", errors="replace")))
     return found
 
 

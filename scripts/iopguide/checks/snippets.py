@@ -54,7 +54,15 @@ def check_snippets(docs_dir: Path, root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in snippet_files(docs_dir):
         name = os.path.relpath(path, root).replace(os.sep, "/")
-        problems += check_snippet(path.read_text(encoding="utf-8-sig"), name)
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:  # a traceback, for every page that includes it
+            line = data[: error.start].count(b"\n") + 1
+            fix = "the file is not UTF-8 text: save it as UTF-8 (fix this line's accents)"
+            problems.append(Problem(name, line, INCLUDE_RULE, fix))
+            continue
+        problems += check_snippet(text, name)
     return problems
 
 
@@ -79,6 +87,9 @@ def include_problem(
     )
     try:
         md.preprocessors["snippet"].run(text.split("\n"))
+    except UnicodeDecodeError:
+        fix = "a snippet it includes is not UTF-8 text: save that file as UTF-8 (named above)"
+        return Problem(page, 1, INCLUDE_RULE, fix)
     except SnippetMissingError as error:
         name = next(iter(re.findall(r"'([^']*)'", str(error))), "")
         path, line = (locate(name) if name else None) or (page, 1)
