@@ -289,6 +289,10 @@ def test_a_source_url_has_no_quotes_spaces_or_angle_brackets(url: str, char: str
         ("search:\n  boost: x", "`search.boost` must be a number from 0 to 10"),
         ("search:\n  exclude: 1", "`search.exclude` must be `true` or `false`"),
         ("icon: material/no-such-icon", "`icon` is `material/no-such-icon`, which is not one"),
+        # an alias inside its own anchor was a RecursionError; a list of lists of lists
+        # repeated by aliases a walk that never ends
+        ("hide: &a [toc, *a]", "a YAML alias (`*name`) repeats the value set here"),
+        ("hide: &a [toc, &b [*a, *a, *a], [*b, *b, *b]]", "a YAML alias (`*name`) repeats"),
         ("search:\n  boost: <2>", "`search.boost` has `<`"),
     ],
 )

@@ -147,9 +147,32 @@ def _shape_problem(field: str, node: yaml.Node) -> tuple[yaml.Node, str] | None:
     return None
 
 
+def _repeated(root: yaml.Node) -> yaml.Node | None:
+    """The first value that a YAML alias (`*name`) repeats, or None. An alias can hold
+    its own anchor (a list inside itself) or repeat a list of lists a billion times: every
+    walk through the values (these checks, the templates, the feed) would never end."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    return None
+
+
 def check(root: yaml.MappingNode, first_line: int, path: str) -> list[Problem]:
     """Markup or control characters in any string of the front matter, names that are
     not simple names, and fields the theme reads in a shape it cannot read."""
+    repeated = _repeated(root)
+    if repeated is not None:
+        line = first_line + repeated.start_mark.line
+        fix = "a YAML alias (`*name`) repeats the value set here (`&name`): write it out"
+        return [Problem(path, line, "front-matter", fix)]
     problems = []
     for node, field in _scalars(root, ""):
         message = text_problem(str(node.value), field)
