@@ -165,12 +165,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _report(frontmatter.check_page(text, path))
     root = Path(_config_file(config)).parent
     _report(content_checks.check_markdown(text, path, root))
-    sources = rendered_html.page_sources(path.replace(os.sep, "/"), Path(config.docs_dir), root)
-    options = config.mdx_configs.get("pymdownx.snippets")  # an include it cannot read:
-    found = options and snippets.include_problem(  # MkDocs would stop with a traceback
-        markdown, options, sources[0][0], lambda name: rendered_html.locate(name, sources)
-    )
-    if found:
+    options, shown = config.mdx_configs.get("pymdownx.snippets"), path.replace(os.sep, "/")
+    found = rendered_html.include_problem(markdown, options, shown, Path(config.docs_dir), root)
+    if found:  # an include MkDocs cannot read would stop it with a traceback
         _report([found])
         raise Abort("Aborted: a snippet include that cannot be read (named above)")
     _page_keys.append(site_checks.page_keys(text, path))
@@ -204,6 +201,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _report(site_checks.duplicates(_page_keys))
+    if reported.pages_with("front-matter"):  # a shape the templates cannot print: a traceback
+        raise Abort("Aborted: front matter the templates cannot print (named above)")
     return env
 
 

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.checks import frontmatter
 from iopguide.tools.build import tool_env
-from sitetools import ROOT, all_pages
+from sitetools import ROOT, all_pages, build_site, copy_project
 
 TODAY = dt.date(2026, 11, 27)
 GOOD = """---
@@ -340,3 +340,15 @@ def test_the_templates_escape_title_and_description_without_the_check(
     for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
         assert [m.attributes["content"] for m in tree.css(selector)] == [description]
     assert tree.css_first('meta[property="og:title"]').attributes["content"] == title
+
+
+def test_front_matter_the_templates_cannot_print_stops_before_them(tmp_path: Path) -> None:
+    """`sources: 5` stopped Material's templates with a TypeError traceback (and a wrong
+    icon with TemplateNotFound): the build now stops after the checks name the line."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "benefits.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"(?ms)^sources:\n.*?(?=^---)", "sources: 5\n", text, count=1))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "docs/benefits.md:6: front-matter: `sources` must be a non-empty list" in result.output

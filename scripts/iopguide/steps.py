@@ -63,15 +63,12 @@ def check_rendered(
     options = snippets.options_of(config, folder)
     problems: list[Problem] = []
     for page in build.pages:
-        sources = rendered_html.page_sources(page.src, build.settings.docs_dir, folder)
-
-        def where(name: str, sources: list = sources) -> tuple[str, int] | None:
-            return rendered_html.locate(name, sources)
-
-        missing = snippets.include_problem(page.text, options, page.src, where) if options else None
+        docs_dir = build.settings.docs_dir
+        missing = rendered_html.include_problem(page.text, options, page.src, docs_dir, folder)
         if missing:  # the renderer would stop with a traceback
             problems.append(missing)
             continue
+        sources = rendered_html.page_sources(page.src, docs_dir, folder)
         found = rendered_html.check(render(page.text), sources, page.src, said)
         said |= {problem.path for problem in found}
         problems += found

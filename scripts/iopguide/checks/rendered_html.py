@@ -21,7 +21,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from iopguide.checks import allowed_html
+from iopguide.checks import allowed_html, snippets
 from iopguide.checks.problem import Problem
 from iopguide.checks.snippets import snippet_files
 from iopguide.checks.urls import host, private_host, scheme, shown
@@ -130,6 +130,19 @@ def page_sources(path: str, docs_dir: Path, root: Path) -> list[tuple[str, str]]
         shown_path = os.path.relpath(snippet, root).replace(os.sep, "/")
         found.append((shown_path, snippet.read_text(encoding="utf-8-sig", errors="replace")))
     return found
+
+
+def include_problem(
+    text: str, options: dict | None, path: str, docs_dir: Path, root: Path
+) -> Problem | None:
+    """The first `--8<--` include of the page `text` at `path` (or of a snippet it pulls
+    in) that pymdownx.snippets (settings `options`, None without it) cannot read, on the
+    line that names it (snippets.include_problem): the generator would stop there with a
+    traceback."""
+    if options is None:
+        return None
+    sources = page_sources(path, docs_dir, root)
+    return snippets.include_problem(text, options, path, lambda name: locate(name, sources))
 
 
 def check(
