@@ -106,20 +106,27 @@ def cases() -> list:
     ]
 
 
+@functools.cache
+def headings(page: Path) -> tuple[tuple[int, str], ...]:
+    """(level, id) of each h2-h4 of a built page, in order."""
+    nodes = LexborHTMLParser(page.read_text(encoding="utf-8")).css("article [id]")
+    return tuple(
+        (int(node.tag[1]), node.attributes.get("id") or "")
+        for node in nodes
+        if node.tag in ("h2", "h3", "h4")
+    )
+
+
 def section_ids(site: Path, language: Language, row: Row) -> set[str]:
     """The answer's heading id and the ids of the headings inside its section."""
-    html = (site / language.folder / row.page / "index.html").read_text(encoding="utf-8")
-    nodes = LexborHTMLParser(html).css("article [id]")
-    headings = [node for node in nodes if node.tag in ("h2", "h3", "h4")]
     ids: set[str] = set()
     level = 0
-    for heading in headings:
-        this = int(heading.tag[1])
+    for this, name in headings(site / language.folder / row.page / "index.html"):
         if level and this <= level:
             break
-        if level or heading.attributes.get("id") == row.anchor:
+        if level or name == row.anchor:
             level = level or this
-            ids.add(heading.attributes["id"] or "")
+            ids.add(name)
     return ids
 
 
