@@ -63,6 +63,14 @@ HOSTILE = [
     '<a href="https://example.org/" tabindex="1">x</a>',
     '<p role="alertdialog" aria-label="Call 1-900-555-0100">x</p>',
     '<p aria-live="assertive">x</p>',
+    # Material's tooltips show a title, and a cut-short heading, as HTML (a hover redirects)
+    '<span title="&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=/x/&quot;&gt;">'
+    "x</span>",
+    '<a href="https://x.org/" title="&lt;img src=&quot;/a.svg&quot; class=&quot;md-top&quot;&gt;">'
+    "x</a>",
+    '<abbr title="Intensive &lt;b&gt;outpatient&lt;/b&gt;">IOP</abbr>',
+    '<h2 id="x">Use &lt;meta/http-equiv="refresh"/content="0;url=/x/"&gt; here</h2>',
+    "<h3>Code <code>&lt;b&gt;</code></h3>",
 ]
 
 # What the site's pages really use.
@@ -149,6 +157,19 @@ def test_a_finding_from_a_snippet_names_the_snippet() -> None:
     problems = rendered_html.check("<svg><use href='#a'/></svg>", sources, "docs/x.md")
     assert [(p.path, p.line) for p in problems] == [("docs/.snippets/figures/f.svg", 2)]
     assert rendered_html.check("<svg><use/></svg>", sources, "docs/x.md", {sources[1][0]}) == []
+
+
+def test_markup_in_a_title_or_heading_is_found_on_its_line() -> None:
+    page = (
+        '# T\n\nUse "x" and y.\n\n## Use &lt;b&gt; here\n\n'
+        '[x](https://x.org/ "&lt;img src=x&gt;")\n'
+    )
+    html = (
+        '<h1 id="t">T</h1><p>Use "x" and y.</p><h2 id="u">Use &lt;b&gt; here</h2>'
+        '<p><a href="https://x.org/" title="&lt;img src=x&gt;">x</a></p>'
+    )
+    problems = rendered_html.check(html, [("docs/x.md", page)], "docs/x.md")
+    assert [(p.path, p.line) for p in problems] == [("docs/x.md", 5), ("docs/x.md", 7)]
 
 
 def test_a_value_is_found_on_the_line_that_sets_it() -> None:

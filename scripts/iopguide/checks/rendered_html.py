@@ -57,7 +57,31 @@ def findings(html: str) -> list[Finding]:
             continue
         for name, value in node.attributes.items():
             found += _attribute(tag, name.lower(), value or "")
+        if tag in _HEADINGS and "<" in (text := node.text(deep=True)):
+            found.append(_markup(f"<{tag}> text", text))
     return found
+
+
+# Material's tooltips (content.tooltips) show a `title`, and a heading's text when its
+# table-of-contents entry is cut short, as HTML: `&lt;meta http-equiv=refresh ...&gt;`
+# there is a redirect, any other tag markup this allow-list never sees.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _markup(what: str, value: str) -> Finding:
+    """A `<` in a title or a heading; found in the source as written, words before it
+    first (a heading's `Use &lt;b&gt;`)."""
+    before, _, after = value.partition("<")
+    word = re.match(r"[^\s/>]*", after)
+    tag = word.group(0) if word else ""
+    lead = before.split("\n")[-1].lstrip()
+    forms = [f"{start}{tag}" for start in ("<", "&lt;", "&#60;", "&#x3c;")]
+    message = (
+        f"the {what} `{shown(value, 40)}` has `<`, which the theme's tooltips show as HTML: "
+        'write "less than" in words, or leave the tag out'
+    )
+    also = (*(lead + form for form in forms[1:]), *forms) if lead else tuple(forms[1:])
+    return Finding(lead + forms[0], message, also)
 
 
 def _attribute(tag: str, name: str, value: str) -> list[Finding]:
@@ -70,6 +94,8 @@ def _attribute(tag: str, name: str, value: str) -> list[Finding]:
         return [Finding(f'{name}="{value}"', message, written)]
     if name in allowed_html.ID_ATTRS:
         return _id(tag, name, value)
+    if name == "title" and "<" in value:
+        return [_markup(f"<{tag}> title", value)]
     if name == "class":
         return [
             Finding(word, f"the class `{word}` is not one pages may use: remove it")
