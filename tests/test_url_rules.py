@@ -79,6 +79,27 @@ def test_unsafe_html_sees_every_spelling_and_attribute(html: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        '[the guide](https://www.samhsa.gov/ "&lt;meta http-equiv=refresh content=0;url=/x/&gt;")',
+        '![A chart](assets/a.png "&#60;img src=x&#62;")',
+        '<span title="&lt;a href=&quot;https://example.org/&quot;&gt;Call&lt;/a&gt;">x</span>',
+    ],
+)
+def test_a_title_with_markup_is_unsafe(body: str) -> None:
+    """Material's tooltips put a title into the page as HTML: a hover redirected."""
+    found = rules(body + "\n", "unsafe-html")
+    assert len(found) == 1 and found[0].startswith("docs/x.md:11: unsafe-html: the title `<")
+
+
+def test_the_crisis_file_s_wording_has_no_markup_in_a_title_either() -> None:
+    from iopguide.crisis import wording
+
+    said = wording._filled("footer", '[988](https://988lifeline.org/ "&lt;b&gt;hi&lt;/b&gt;")')
+    assert said and "the title `<b>hi</b>` has `<`" in said[0], said
+
+
+@pytest.mark.parametrize(
     ("body", "said"),
     [
         ("![A chart](https://tracker.example/p.gif)", "the image `https://tracker.example/p.gif`"),

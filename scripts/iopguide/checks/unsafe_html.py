@@ -1,7 +1,8 @@
 """The `unsafe-html` rule: nothing in a page runs code or loads another website.
 
 It reports a raw <script>, <iframe>, <object>, <embed>, <style> or <form>; an `on...=`
-attribute on any tag; and a link or any other address (`xlink:href`, `formaction`,
+attribute on any tag; a title with `<` in it (`"&lt;meta ...&gt;"`: the theme's tooltips
+show a title as HTML); and a link or any other address (`xlink:href`, `formaction`,
 `data`...) to a `javascript:`, `data:` or `vbscript:` address, read as a browser reads
 it (urls.py: `java&#x09;script:` is `javascript:`).
 Harmless layout HTML (div, figure, details, abbr...) is fine. The check on the built
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from iopguide.checks import markdown_scan
+from iopguide.checks import markdown_scan, markdown_tokens
 from iopguide.checks.links import CODE_SCHEMES, own_targets
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
@@ -72,7 +73,32 @@ def check(text: str, links: list[Link], path: str) -> list[Problem]:
                     "which runs code or hides content: link to an https:// page",
                 )
             )
+    for line, title in _titles(text):
+        problems.append(
+            Problem(
+                path,
+                line,
+                "unsafe-html",
+                f"the title `{shown(title, 40)}` has `<`, which the theme's tooltips show "
+                'as HTML (a hover could redirect the reader): write "less than" in words',
+            )
+        )
     return problems
+
+
+def _titles(text: str) -> list[tuple[int, str]]:
+    """(line, title) of every link, image or tag title that holds `<` once its entities
+    are read (`&lt;`): Material's content.tooltips put a title into the page as HTML."""
+    found = [
+        (tag.line, tag.attrs["title"]) for tag in markdown_scan.tags(text) if "title" in tag.attrs
+    ]
+    page = markdown_tokens.parse(text)
+    for parent, child in page.inline():
+        if child.type in ("link_open", "image") and child.attrs.get("title"):
+            found.append(
+                (page.line(parent, child.meta.get("start") or 0), str(child.attrs["title"]))
+            )
+    return [(line, title) for line, title in found if "<" in title]
 
 
 def _code_attrs(tag: markdown_scan.Tag) -> list[str]:
