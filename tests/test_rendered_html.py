@@ -71,6 +71,9 @@ HOSTILE = [
     '<abbr title="Intensive &lt;b&gt;outpatient&lt;/b&gt;">IOP</abbr>',
     '<h2 id="x">Use &lt;meta/http-equiv="refresh"/content="0;url=/x/"&gt; here</h2>',
     "<h3>Code <code>&lt;b&gt;</code></h3>",
+    # a number shown in another order than it is written
+    "<p>Call \u202e0010-555-009-1\u202c now.</p>",
+    "<p>Call <span>\u2067x\u2069</span></p>",
 ]
 
 # What the site's pages really use.

@@ -50,6 +50,9 @@ def findings(html: str) -> list[Finding]:
         tag = (node.tag or "").lower()
         if not tag or tag.startswith("-"):  # text, comments
             continue
+        words = [node.text(deep=False) or "", *(value or "" for value in node.attributes.values())]
+        if mark := _BIDI.search(" ".join(words)):
+            found.append(Finding(mark.group(0), _BIDI_MESSAGE))
         if tag not in allowed_html.TAGS:
             found.append(
                 Finding(f"<{tag}", f"<{tag}> is not allowed in a page: remove it{FENCE_HINT}")
@@ -61,6 +64,14 @@ def findings(html: str) -> list[Finding]:
             found.append(_markup(f"<{tag}> text", text))
     return found
 
+
+# Bidirectional overrides and isolates show text in another order than it is written:
+# `Call \u202e0010-555-009-1` reads as a phone number that is not the one in the text.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_MESSAGE = (
+    "the text has an invisible character that reverses the order readers see "
+    "(U+202A to U+202E, U+2066 to U+2069): delete it and type the text as it should read"
+)
 
 # Material's tooltips (content.tooltips) show a `title`, and a heading's text when its
 # table-of-contents entry is cut short, as HTML: `&lt;meta http-equiv=refresh ...&gt;`
