@@ -235,6 +235,16 @@ def test_quotes_and_ampersands_are_plain_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "said"),
+    [('"A &lt;b&gt; page"', "`title` has `<`"), ('"A &#x202e; page"', "a control character")],
+)
+def test_a_title_is_read_with_its_entities_decoded(title: str, said: str) -> None:
+    """Material prints the title in its header unescaped: `&lt;` is a `<` to readers."""
+    found = problems(GOOD.replace("title: A page", f"title: {title}", 1))
+    assert len(found) == 1 and said in found[0], found
+
+
+@pytest.mark.parametrize(
     "url",
     [
         "https://169.254.169.254/latest/meta-data/iam",

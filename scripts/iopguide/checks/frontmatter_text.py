@@ -11,6 +11,7 @@ Every problem here is the `front-matter` rule. frontmatter_fields.check calls `c
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import unicodedata
@@ -58,8 +59,10 @@ def _is_control(char: str) -> bool:
 
 def text_problem(value: str, field: str) -> str | None:
     """Why `value` is not plain one-line text, or None. Trailing line breaks (from a
-    YAML `>` block) are ignored: nothing prints them."""
-    for char in value.rstrip("\n"):
+    YAML `>` block) are ignored: nothing prints them. Read as a browser reads it, with
+    its entities decoded: Material prints the title in its header unescaped, so `&lt;`
+    there is a `<` to the reader, and `&#x202e;` an invisible character."""
+    for char in html.unescape(value.rstrip("\n")):
         if char in "<>":
             return (
                 f"{field} has `{char}`: front matter is plain text, not HTML: remove the "
