@@ -28,6 +28,7 @@ OPTIONS = {"base_path": [str(ROOT / "docs" / ".snippets")], "check_paths": True}
         "../.snippetsX/s.md",
         "https://example.org/x.md",
         "glossary.md:no-such-section",
+        "figures",  # a folder: IsADirectoryError's traceback
     ],
 )
 def test_an_include_that_cannot_be_read_is_named_on_its_line(target: str) -> None:

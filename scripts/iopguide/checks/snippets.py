@@ -90,6 +90,11 @@ def include_problem(
     except UnicodeDecodeError:
         fix = "a snippet it includes is not UTF-8 text: save that file as UTF-8 (named above)"
         return Problem(page, 1, INCLUDE_RULE, fix)
+    except OSError as error:  # a folder (`--8<-- "figures"`), a file it may not read
+        name = os.path.basename(str(error.filename or "")) or "?"
+        path, line = locate(name) or (page, 1)
+        fix = f"`--8<--` names `{name}`, which is a folder or cannot be read: name a file in it"
+        return Problem(path, line, INCLUDE_RULE, fix)
     except SnippetMissingError as error:
         name = next(iter(re.findall(r"'([^']*)'", str(error))), "")
         path, line = (locate(name) if name else None) or (page, 1)
