@@ -25,6 +25,7 @@ HOSTILE = {
     "docs/_headers": "/*\n  X-Frame-Options: ALLOWALL\n",
     "docs-es/_redirects": "/* https://example.org/ 302\n",
     "docs/_worker.js.md": "# W\n",  # built as _worker.js/index.html
+    "docs/_Redirects": "/* https://example.org/ 302\n",
     # the Spanish build takes docs/assets/ from English unless it has its own copy
     "docs-es/assets/site.css": ".iop-crisis{display:none!important}\n",
     "docs-es/assets/a11y.js": "document.body.remove();\n",

@@ -69,7 +69,8 @@ def _published(docs_dir: Path) -> Iterator[Path]:
 def _why(path: Path, uri: str, theme: set[str]) -> tuple[int, str] | None:
     """Why the file at `uri` (from the docs folder) cannot be published, and its line.
     `theme`: the theme's paths, and for another language the shared docs/assets/ too."""
-    if path.name in HOST_FILES or (path.suffix == ".md" and path.stem in HOST_FILES):
+    name = path.name.lower()  # `_Redirects` on a host that ignores case
+    if name in HOST_FILES or (name.endswith(".md") and name[:-3] in HOST_FILES):
         return 1, (
             f"`{path.name}` is a file the web host runs or obeys (server code, redirects, "
             "headers) for every reader: remove it; hosting settings are a developer's"
