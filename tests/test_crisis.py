@@ -78,6 +78,16 @@ BROKEN = {
         '    en: "[Call 911](https://evil.example/)"',
         0,
     ),
+    "a bar link whose words are invisible (an empty link in every page's bar)": (
+        BAR_911,
+        '    en: "[\u200b]({emergency.tel})"',
+        0,
+    ),
+    "a bar link whose words do not show the number it calls": (
+        BAR_911,
+        '    en: "[Call for help]({emergency.tel})"',
+        0,
+    ),
     "words beside a bar link (the bar would drop them)": (
         BAR_911,
         '    en: "[Call {emergency.call}]({emergency.tel}) or text a friend"',

@@ -11,6 +11,7 @@ else: the bar must dial, never open a website, and would drop any other words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from iopguide.checks import links, markdown_scan, phone_links, unsafe_html
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from iopguide.crisis.data import Data
 
 LINK_SLOTS = ("bar-call", "bar-text", "bar-911")  # overrides/partials/crisis-bar.html
-ONE_LINK = re.compile(r"\[[^\[\]]+\]\((?:tel|sms):[^()\s]+\)")
+ONE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?:tel|sms):(?P<number>[^()\s?]+)[^()\s]*\)")
 
 
 def problems(data: Data) -> list[Problem]:
@@ -33,6 +34,16 @@ def problems(data: Data) -> list[Problem]:
             said = _references(data, text, lang) or _filled(key, data.phrase(key, lang) or "")
             found += [Problem(data.path, line, RULE, message) for message in said]
     return found
+
+
+def _shows_number(text: str, number: str) -> bool:
+    """The link's visible words hold a word and the number it dials (a blank or invisible
+    text, such as a zero-width space, would leave an empty link in the crisis bar)."""
+    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Zs"))
+    digits = re.sub(r"\D", "", number)
+    return (
+        bool(digits) and digits in re.sub(r"\D", "", visible) and any(c.isalpha() for c in visible)
+    )
 
 
 def _references(data: Data, text: str, lang: str) -> list[str]:
@@ -61,9 +72,15 @@ def _filled(key: str, phrase: str) -> list[str]:
         for link in found
         if not link.target.startswith(LINKS_TO)
     ]
-    if key in LINK_SLOTS and not ONE_LINK.fullmatch(phrase.strip()):
+    link = ONE_LINK.fullmatch(phrase.strip())
+    if key in LINK_SLOTS and not link:
         said.append(
             f"`{key}` fills a link in the crisis bar: write one link that calls or texts and "
             "nothing else, like [Call {emergency.call}]({emergency.tel}) (no web address)"
+        )
+    elif key in LINK_SLOTS and link and not _shows_number(link["text"], link["number"]):
+        said.append(
+            f"`{key}` fills a link in the crisis bar, so its words must show the number it "
+            "calls or texts, like [Call {emergency.call}]({emergency.tel})"
         )
     return [message for message in said if message][:1]
