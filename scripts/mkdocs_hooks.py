@@ -167,9 +167,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _report(content_checks.check_markdown(text, path, root))
     options, shown = config.mdx_configs.get("pymdownx.snippets"), path.replace(os.sep, "/")
     found = rendered_html.include_problem(markdown, options, shown, Path(config.docs_dir), root)
-    if found:  # an include MkDocs cannot read would stop it with a traceback
-        _report([found])
-        raise Abort("Aborted: a snippet include that cannot be read (named above)")
+    if found:  # an include MkDocs cannot read would stop it with a traceback: skip the
+        _report([found])  # page's text; on_env stops the build once every page is checked
+        return ""
     _page_keys.append(site_checks.page_keys(text, path))
     return markdown  # citation markers are a Markdown extension (iopguide/render/citations.py)
 
@@ -201,8 +201,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _report(site_checks.duplicates(_page_keys))
-    if reported.pages_with("front-matter"):  # a shape the templates cannot print: a traceback
-        raise Abort("Aborted: front matter the templates cannot print (named above)")
+    # Front matter the templates cannot print (a traceback), or a page left without its text.
+    if reported.pages_with("front-matter") | reported.pages_with(snippets.INCLUDE_RULE):
+        raise Abort("Aborted: front matter or an include that cannot be read (named above)")
     return env
 
 

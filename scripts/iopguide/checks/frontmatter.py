@@ -32,7 +32,7 @@ import yaml
 from iopguide.checks import frontmatter_fields
 from iopguide.checks.problem import Problem, Severity
 
-__all__ = ["FrontMatter", "Problem", "Severity", "check_page", "meta", "split"]
+__all__ = ["FrontMatter", "Problem", "Severity", "check_page", "meta", "split", "unfinished"]
 
 FENCE = re.compile(r"^---[ \t]*$")
 
@@ -57,6 +57,18 @@ def split(text: str) -> FrontMatter | None:
     return None
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML's safe reading, dates kept as text: an impossible date cannot stop it."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def unfinished(text: str) -> bool:
+    """An empty page, or one whose front matter has no closing `---` (check_page says so)."""
+    return not text.strip() or (split(text) is None and bool(FENCE.match(text.splitlines()[0])))
+
+
 def meta(text: str) -> dict:
     """The page's front matter as values ({} when missing or unreadable: check_page
     reports that)."""
@@ -65,6 +77,8 @@ def meta(text: str) -> dict:
         return {}
     try:
         loaded = yaml.safe_load(block.yaml_text)
+    except (ValueError, OverflowError):  # 2026-13-45: check_page names it; read the rest
+        loaded = yaml.load(block.yaml_text, _TextDates)  # a SafeLoader
     except yaml.YAMLError:
         return {}
     return loaded if isinstance(loaded, dict) else {}
@@ -73,6 +87,12 @@ def meta(text: str) -> dict:
 def check_page(text: str, path: str, today: dt.date | None = None) -> list[Problem]:
     """Check a page's front matter against the schema; empty when it is fine."""
     block = split(text)
+    if not text.strip():
+        fix = "the page is empty: copy the front matter and `# Title` of a page like it"
+        return [Problem(path, 1, "front-matter", f"{fix} (see CONTRIBUTING.md)")]
+    if block is None and unfinished(text):
+        fix = "the front matter has no closing `---` line: add one after its last field"
+        return [Problem(path, 1, "front-matter", fix)]
     if block is None:
         return [
             Problem(

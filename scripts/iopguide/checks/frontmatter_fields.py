@@ -10,6 +10,7 @@ Nothing here imports MkDocs: frontmatter.check_page calls `check`.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 
@@ -58,8 +59,10 @@ def check(
             problem(key_node, f"`{key}` appears twice: keep one")
         fields[key] = (key_node, value_node)
         if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
-            known = ", ".join(REQUIRED_KEYS + tuple(sorted(OPTIONAL_KEYS)))
-            problem(key_node, f"unknown field `{key}`: check its spelling (known fields: {known})")
+            known = REQUIRED_KEYS + tuple(sorted(OPTIONAL_KEYS))
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "check its spelling"
+            problem(key_node, f"unknown field `{key}`: {hint} (known fields: {', '.join(known)})")
 
     kind_node = fields.get("kind", (None, None))[1]
     kind = _scalar(kind_node) if kind_node is not None else "content"

@@ -39,7 +39,12 @@ def check(fields: Fields, first_line: int, end: int, path: str, today: dt.date) 
             problem(end, "front-matter", f"`{key}` is missing: add `{key}: YYYY-MM-DD`")
             continue
         node = fields[key][1]
-        value = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+        if not isinstance(node, yaml.ScalarNode):  # [2026-11-27] or a list of dates
+            shape = "a list" if isinstance(node, yaml.SequenceNode) else "a group of fields"
+            fix = f"`{key}` is {shape}, not one date: write one date, YYYY-MM-DD, with no [ ] or -"
+            problem(node, "front-matter", fix)
+            continue
+        value = str(node.value).strip()
         try:
             if not ISO_DATE.match(value):
                 raise ValueError

@@ -99,13 +99,14 @@ def include_problem(
         name = next(iter(re.findall(r"'([^']*)'", str(error))), "")
         path, line = (locate(name) if name else None) or (page, 1)
         what = "section" if "section" in str(error) else "file"
+        folder = f"{Path(page).parts[0]}/{FOLDER}/" if len(Path(page).parts) > 1 else FOLDER
         return Problem(
             path,
             line,
             INCLUDE_RULE,
-            f"`--8<--` names `{name}`, but there is no such {what} in the snippet folder "
-            f"({FOLDER}): fix the name, or add the file there (never a path outside it, "
-            "or a web address)",
+            f"`--8<--` names `{name}`, but there is no such {what} in the snippet folder: "
+            f"snippets live in {folder}; fix the name, or add the file there (never a path "
+            "outside it, or a web address)",
         )
     return None
 
