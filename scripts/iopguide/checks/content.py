@@ -41,6 +41,7 @@ from iopguide.checks import (
     local_files,
     markdown_scan,
     phone_links,
+    quick_inputs,
     snippets,
     translations,
     unsafe_html,
@@ -85,6 +86,7 @@ RULES = (
     "symlink",  # symlinks.py: a symbolic link where the build reads files
     "published-file",  # published_files.py: a host, theme or web-page file in docs/
     "snippet",  # snippets.py: an include it cannot read, a snippet that is not UTF-8
+    "check-file",  # quick_inputs.py: the quick check was given a name that is no file
 )
 
 
@@ -92,6 +94,8 @@ def check_markdown(text: str, path: str, root: Path | None = None) -> list[Probl
     """Every Markdown-level problem of one page, sorted by line. Its `{crisis:...}`
     placeholders are filled in first (line for line), so every rule reads what the build
     shows; `root` is the project, whose crisis file fills them (else the working folder)."""
+    if frontmatter.unfinished(text):  # empty, or no end to its front matter: one line says so
+        return []
     data, _ = crisis.load(root)  # the file's own problems: crisis_lines.file_problems
     text, problems = crisis_lines.expand(text, path, data)
     found = markdown_scan.links(text)
@@ -124,24 +128,32 @@ def source_count(meta: dict) -> int:
 
 
 def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:
-    """What pre-commit runs: front matter, Markdown and duplicates, for the given files;
-    a snippet file (under .snippets/) gets the fragment rules of snippets.py."""
-    problems: list[Problem] = []
+    """What pre-commit runs: front matter, Markdown, includes and duplicates, for the given
+    files; a snippet file (under .snippets/) gets the fragment rules of snippets.py. A name
+    that is no file, or a folder, or a page that is not UTF-8: quick_inputs.py."""
+    paths, problems = quick_inputs.expand([str(path) for path in paths])
     pages = {}
     for page in sorted(docs.rglob("*.md")):
         if not any(part.startswith(".") for part in page.relative_to(docs).parts):
             pages[page.resolve()] = page
     shown = {}
     for path in paths:
-        text = path.read_text(encoding="utf-8-sig")
+        text, unreadable = quick_inputs.read(path)
+        if text is None:
+            problems += [unreadable] if unreadable else []
+            continue
         if snippets.is_snippet(path):  # a fragment: its own rules, no front matter
             problems += snippets.check_snippet(text, str(path))
             continue
         shown[path.resolve()] = path
         pages.setdefault(path.resolve(), path)
         problems += frontmatter.check_page(text, str(path)) + check_markdown(text, str(path))
+        include = quick_inputs.include_problem(text, path, ROOT)
+        problems += [include] if include else []
     keys = [
-        site_checks.page_keys(page.read_text(encoding="utf-8-sig"), _shown(page, shown))
+        site_checks.page_keys(
+            page.read_text(encoding="utf-8-sig", errors="replace"), _shown(page, shown)
+        )
         for resolved, page in pages.items()
     ]
     wanted = {str(path) for path in shown.values()}
