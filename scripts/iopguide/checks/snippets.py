@@ -15,9 +15,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import markdown
-from pymdownx.snippets import SnippetMissingError
-
 from iopguide.checks import images, links, markdown_scan, phone_links, unsafe_html
 from iopguide.checks.problem import Problem
 
@@ -81,6 +78,11 @@ def include_problem(
     None when every include reads. `options`: the extension's settings, base_path
     absolute; `locate` finds a name's (path, line) in the page or its snippet files.
     The generator would stop on it with a traceback: run this before it renders."""
+    # Imported here: the quick check (pre-commit) reads pages with PyYAML and markdown-it-py
+    # alone, and needs Python-Markdown only for a page that includes a snippet.
+    import markdown
+    from pymdownx.snippets import SnippetMissingError
+
     settings = {**options, "check_paths": True, "url_download": False}
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": settings}
