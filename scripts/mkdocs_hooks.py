@@ -45,6 +45,7 @@ from iopguide.checks import (
 )
 from iopguide.checks import site as site_checks
 from iopguide.finish.run import EditionBuild, finish_site
+from iopguide.tools import serve_guard
 
 log = logging.getLogger("mkdocs.hooks.iop")
 _page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
@@ -219,12 +220,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def on_serve(
     server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]
 ) -> LiveReloadServer:
-    """`mkdocs serve` rebuilds when another language's pages or settings change too."""
+    """`mkdocs serve` rebuilds when another language's pages or settings change too, and
+    shows the last good build while a rebuild fails (iopguide/tools/serve_guard.py)."""
     root = Path(config.config_file_path).parent
     for edition in editions.editions(root):
         if not edition.is_default and edition.differences:
             server.watch(str(edition.docs_dir))
             server.watch(str(edition.differences))
+    server.builder = serve_guard.keep_last_good(builder, Path(config.site_dir))
     return server
 
 
@@ -243,11 +246,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Pages whose raw or rendered HTML, or front matter, already failed: what that markup
     # does on the built page (Material prints a title unescaped in its header) is the same
     # finding.
-    excused = frozenset(
-        reported.built_with("unsafe-html")
-        | reported.built_with("front-matter")
-        | reported.built_with(rendered_html.RULE)
-    )
+    said = ("unsafe-html", "front-matter", rendered_html.RULE)
+    excused = frozenset(page for rule in said for page in reported.built_with(rule))
     report = finish_site(Path(config.site_dir), builds, excused)
     _report(report.problems)
     for warning in report.warnings:

@@ -7,6 +7,7 @@ matter, a missing or out-of-tree include) is written into one copy of the projec
 quick check (`dev.py check`) and one strict build see them all at once: each page gets
 exactly one `docs/NAME.md:LINE: rule: fix` line, the run fails, and nothing prints a
 traceback. A byte-order mark and Windows line endings (what word processors save) build.
+`mkdocs serve` keeps the last good build when a rebuild fails (iopguide/tools/serve_guard.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from iopguide.tools import serve_guard
 from sitetools import build_site, copy_project
 
 pytestmark = pytest.mark.xdist_group("damage")
@@ -248,3 +251,25 @@ def test_a_byte_order_mark_and_windows_line_endings_build(tmp_path: Path) -> Non
         html = (tmp_path / "out" / name / "index.html").read_text(encoding="utf-8")
         assert f">Damage test {name}<a" in html, html  # the title, and no front matter shown
         assert "next_review:" not in html and "<p>Some plain words on a page.</p>" in html
+
+
+def test_serve_keeps_the_last_good_build_when_a_rebuild_fails(tmp_path: Path) -> None:
+    """The rebuild `mkdocs serve` runs after a save (the hook's on_serve wraps it)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("good", encoding="utf-8")
+    outcome = {"fails": True}
+
+    def rebuild() -> None:  # MkDocs empties the folder, then a page stops the build
+        shutil.rmtree(site)
+        site.mkdir()
+        (site / "index.html").write_text("half built", encoding="utf-8")
+        if outcome["fails"]:
+            raise RuntimeError("Aborted: front matter or an include that cannot be read")
+
+    guarded = serve_guard.keep_last_good(rebuild, site)
+    guarded()  # no exception: MkDocs' server answers again instead of hanging
+    assert (site / "index.html").read_text(encoding="utf-8") == "good"
+    outcome["fails"] = False
+    guarded()
+    assert (site / "index.html").read_text(encoding="utf-8") == "half built"  # the new good one
