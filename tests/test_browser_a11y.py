@@ -160,6 +160,9 @@ TARGET_SIZE_JS = """() => {
       .filter(e => e.offsetParent !== null || getComputedStyle(e).position === 'fixed')
       .map(e => ({e, r: e.getBoundingClientRect()}))
       .filter(t => t.r.width > 0 && t.r.height > 0)
+      // Off the screen to the side is no target: the closed menu drawer, whose panels
+      // lie over one another until the reader opens it.
+      .filter(t => t.r.right > 0 && t.r.left < window.innerWidth)
       .filter(t => getComputedStyle(t.e).visibility !== 'hidden' && !t.e.closest('[hidden]'))
       // Invisible and untouchable (Material's empty-search "Clear" button) is no target.
       .filter(t => getComputedStyle(t.e).opacity !== '0'
