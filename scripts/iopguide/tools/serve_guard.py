@@ -12,6 +12,7 @@ Only `mkdocs serve` uses this (the hook's on_serve): a build stops as it always 
 
 from __future__ import annotations
 
+import atexit
 import logging
 import shutil
 import tempfile
@@ -26,6 +27,7 @@ def keep_last_good(builder: Callable[[], None], site_dir: Path) -> Callable[[], 
     """`builder`, MkDocs' rebuild, made to leave `site_dir` as the last good build (which
     it holds now: on_serve runs after the first build) when it fails."""
     kept = Path(tempfile.mkdtemp(prefix="iop-last-good-"))
+    atexit.register(shutil.rmtree, kept, True)  # gone when the server stops, like its folder
     _copy(site_dir, kept)
 
     def rebuild() -> None:
