@@ -6,9 +6,8 @@ the moment a file is saved), and `finish` runs on the built folder at the end, e
 stays here: its warnings said plainly (iopguide/checks/mkdocs_messages.py) and a
 table of contents left out where a page hides it.
 
-Each problem is logged with `log.warning`, which a strict build turns into a failure.
-Problems marked as warnings by their rule (a review due soon) use `log.info`, so they
-show in the output without failing the build.
+Each problem is logged with `log.warning` (a strict build fails on it), or `log.info`
+when its rule marks it a warning only (a review due soon).
 """
 
 from __future__ import annotations
@@ -176,9 +175,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The page as MkDocs rendered it, snippets and all, through the allow-list."""
+    """The page as MkDocs rendered it, snippets and all, through the allow-list. Front
+    matter that failed its check reaches no plugin or template: the build reports
+    every other problem, then fails."""
     root = Path(_config_file(config)).parent
     path = _project_path(page.file.abs_src_path, config).replace(os.sep, "/")
+    if path in reported.pages_with("front-matter"):
+        page.meta = {}
     sources = rendered_html.page_sources(path, Path(config.docs_dir), root)
     # Files a Markdown rule already failed, and snippets already named on another page.
     rules = (*rendered_html.SAID_BEFORE, rendered_html.RULE)
@@ -202,16 +205,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _report(site_checks.duplicates(_page_keys))
-    # Front matter the templates cannot print (a traceback), or a page left without its text.
-    if reported.pages_with("front-matter") | reported.pages_with(snippets.INCLUDE_RULE):
-        raise Abort("Aborted: front matter or an include that cannot be read (named above)")
+    if reported.pages_with(snippets.INCLUDE_RULE):  # a page left without its text
+        raise Abort("Aborted: an include that cannot be read (named above)")
     return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """`hide: [toc]` leaves the table of contents out. Material would still build a
-    hidden one, twice, and set it up at load: on the glossary, 50 links and most of the
-    page's start-up time on a phone. Search still splits the page at its headings."""
+    """`hide: [toc]` leaves the table of contents out: Material would still build a hidden
+    one, twice (on the glossary, 50 links and most of its start-up time on a phone)."""
     if "toc" in (page.meta.get("hide") or ()):
         page.toc = TableOfContents([])
     return context

@@ -278,7 +278,11 @@ def test_the_corpus_covers_every_rule() -> None:
     # nav-file: a mkdocs.yml test; reading-ease and translation-stale: translated pages
     # only (tests/test_editions.py); symlink: a link in the tree (tests/test_symlinks.py);
     # csp: a <style> or <script> no page check sees (tests/test_csp_sources.py)
-    # check-file: a name the quick check cannot find (tests/test_damage.py)
+    # check-file: a name the quick check cannot find (tests/test_damage.py);
+    # published-file: a file, not a page, the host would run or that replaces the theme's
+    # (tests/test_published_files.py); snippet: an include that stops the build for every
+    # page, so it cannot share this one build (tests/test_snippet_includes.py)
     others = {"nav-file", "reading-ease", "translation-stale", "symlink", "csp", "check-file"}
+    others |= {"published-file", "snippet"}
     missing = set(content_checks.RULES) - fired - others
     assert not missing, f"no bad page shows the rule(s) {sorted(missing)}"
