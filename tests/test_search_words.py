@@ -61,6 +61,20 @@ def test_a_section_the_site_lacks_is_named_by_its_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_page_an_edition_lacks_is_left_alone(tmp_path: Path) -> None:
+    """An edition may not have the page at all (for-clinics has no Spanish page)."""
+    root = project(tmp_path, "for-clinics.md#embed:\n  en: [iframe]\n")
+    assert search_words.apply(site(tmp_path), [("en", "")], root) == []
+
+
+def test_a_file_not_saved_as_utf8_is_named_by_its_line(tmp_path: Path) -> None:
+    root = project(tmp_path, "")
+    (root / search_words.FILE).write_bytes(b"staying-safe.md#overdose:\n  es: [Narc\xe1n]\n")
+    problems = search_words.apply(site(tmp_path), [("en", "")], root)
+    assert [(p.path, p.line) for p in problems] == [(search_words.FILE, 2)]
+    assert "UTF-8" in problems[0].message
+
+
 def test_an_entry_in_the_wrong_shape_is_named_by_its_line(tmp_path: Path) -> None:
     root = project(
         tmp_path, "staying-safe.md:\n  en: [Narcan]\nstaying-safe.md#overdose:\n  en: Narcan\n"

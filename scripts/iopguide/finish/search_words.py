@@ -35,7 +35,12 @@ def read(root: Path) -> tuple[Words, list[Problem]]:
     path = root / FILE
     if not path.is_file():
         return {}, []
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return {}, [Problem(FILE, line, RULE, "the file is not UTF-8 text: save it as UTF-8")]
     try:
         data: Any = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
@@ -79,11 +84,12 @@ def location(key: str) -> str:
 
 def add_words(entries: list[dict[str, Any]], words: Words, lang: str) -> list[str]:
     """Add each section's words in `lang` to its entry of a search index; returns the
-    sections the index does not have."""
+    sections the index does not have, on pages it has (an edition may lack a page)."""
     by_location = {entry.get("location"): entry for entry in entries}
+    pages = {str(where).partition("#")[0] for where in by_location}
     missing = []
     for key, languages in words.items():
-        if not languages.get(lang):
+        if not languages.get(lang) or location(key).partition("#")[0] not in pages:
             continue
         entry = by_location.get(location(key))
         if entry is None:
