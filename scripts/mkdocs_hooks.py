@@ -211,8 +211,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """`hide: [toc]` leaves the table of contents out: Material would still build a hidden
-    one, twice (on the glossary, 50 links and most of its start-up time on a phone)."""
+    """`hide: [toc]` leaves the table of contents out (Material builds a hidden one twice)."""
     if "toc" in (page.meta.get("hide") or ()):
         page.toc = TableOfContents([])
     return context
