@@ -11,6 +11,7 @@ page (translated_from). Run it after `python3 scripts/dev.py build`.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -74,16 +75,29 @@ def report(site: Path, hardest: bool) -> int:
 
 
 def main(argv: list[str]) -> int:
-    hardest = "--hardest" in argv
-    args = [a for a in argv if a != "--hardest"]
-    if args:
-        return report(Path(args[0]), hardest)
+    parser = argparse.ArgumentParser(
+        prog="page_report.py", description="Each page's reading grade and word count."
+    )
+    parser.add_argument(
+        "site", nargs="?", type=Path, help="a built site folder (default: build one)"
+    )
+    parser.add_argument("--hardest", action="store_true", help="show each page's hardest sentences")
+    args = parser.parse_args(argv)
+    if args.site is not None:
+        if not (args.site / "index.html").is_file():  # a page's .md, or a typo: one line
+            print(
+                f"page_report.py: {args.site} is not a built site folder (no index.html): "
+                "give site/ after `python3 scripts/dev.py build`, or nothing to build one",
+                file=sys.stderr,
+            )
+            return 2
+        return report(args.site, args.hardest)
     with tempfile.TemporaryDirectory() as scratch:
         # Not strict: the report is most useful on a tree whose build still fails.
         built = build_site(Path(scratch) / "site", quiet=True, strict=False)
         if not built.ok:
             sys.exit(built.output)
-        return report(Path(scratch) / "site", hardest)
+        return report(Path(scratch) / "site", args.hardest)
 
 
 if __name__ == "__main__":

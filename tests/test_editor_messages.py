@@ -5,12 +5,16 @@ these pin the edges of each rule in plain Python."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from iopguide import crisis
 from iopguide.checks import crisis_lines, mkdocs_messages, phone_links
 from iopguide.checks import site as site_checks
 from iopguide.checks.markdown_scan import Link
+from sitetools import ROOT
 
 GOOD = [
     ("tel:988", "988"),
@@ -149,3 +153,20 @@ def test_a_missing_nav_page_is_left_to_nav_file_and_unknown_messages_pass() -> N
         == []
     )
     assert lines("Some message MkDocs adds in a later version.") is None
+
+
+def test_the_page_report_names_a_wrong_folder_in_one_line() -> None:
+    """`page_report.py docs/index.md` (a page, not a built site) is one line, no traceback."""
+    script = str(ROOT / "scripts" / "page_report.py")
+    result = subprocess.run(
+        [sys.executable, script, "--hardest", "docs/index.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "page_report.py: docs/index.md is not a built site folder (no index.html): give site/ "
+        "after `python3 scripts/dev.py build`, or nothing to build one"
+    ]
