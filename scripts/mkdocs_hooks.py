@@ -158,15 +158,15 @@ def _project_path(path: str, config: MkDocsConfig) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
-        text = source.read()
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     path = _project_path(page.file.abs_src_path, config)
     reported.built_as(path, page.file.dest_uri)
     _report(frontmatter.check_page(text, path))
     root = Path(_config_file(config)).parent
     _report(content_checks.check_markdown(text, path, root))
     options, shown = config.mdx_configs.get("pymdownx.snippets"), path.replace(os.sep, "/")
-    found = rendered_html.include_problem(markdown, options, shown, Path(config.docs_dir), root)
+    sources = rendered_html.page_sources(shown, Path(config.docs_dir), root)
+    found = rendered_html.include_problem(markdown, options, shown, sources)
     if found:  # an include MkDocs cannot read would stop it with a traceback: skip the
         _report([found])  # page's text; on_env stops the build once every page is checked
         return ""

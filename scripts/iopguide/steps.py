@@ -64,11 +64,11 @@ def check_rendered(
     problems: list[Problem] = []
     for page in build.pages:
         docs_dir = build.settings.docs_dir
-        missing = rendered_html.include_problem(page.text, options, page.src, docs_dir, folder)
+        sources = rendered_html.page_sources(page.src, docs_dir, folder)
+        missing = rendered_html.include_problem(page.text, options, page.src, sources)
         if missing:  # the renderer would stop with a traceback
             problems.append(missing)
             continue
-        sources = rendered_html.page_sources(page.src, docs_dir, folder)
         found = rendered_html.check(render(page.text), sources, page.src, said)
         said |= {problem.path for problem in found}
         problems += found

@@ -170,15 +170,14 @@ def page_sources(path: str, docs_dir: Path, root: Path) -> list[tuple[str, str]]
 
 
 def include_problem(
-    text: str, options: dict | None, path: str, docs_dir: Path, root: Path
+    text: str, options: dict | None, path: str, sources: Sequence[tuple[str, str]]
 ) -> Problem | None:
     """The first `--8<--` include of the page `text` at `path` (or of a snippet it pulls
     in) that pymdownx.snippets (settings `options`, None without it) cannot read, on the
-    line that names it (snippets.include_problem): the generator would stop there with a
-    traceback."""
+    line of `sources` (page_sources) that names it (snippets.include_problem): the
+    generator would stop there with a traceback."""
     if options is None:
         return None
-    sources = page_sources(path, docs_dir, root)
     return snippets.include_problem(text, options, path, lambda name: locate(name, sources))
 
 

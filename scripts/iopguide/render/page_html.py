@@ -13,6 +13,8 @@ from pathlib import Path
 
 import markdown
 
+from iopguide.checks import snippets
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
 
 
@@ -25,11 +27,9 @@ def renderer(config: dict, root: Path) -> Callable[[str], str]:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(str(name))
         options[str(name)] = dict(settings or {})
-    snippets = options.get("pymdownx.snippets")
-    if snippets is not None:  # relative to the project, wherever this runs
-        bases = snippets.get("base_path") or ["."]
-        bases = [bases] if isinstance(bases, str) else bases
-        snippets["base_path"] = [str(root / base) for base in bases]
+    included = snippets.options_of(config, root)  # base paths from the project, wherever
+    if included is not None:  # this runs
+        options["pymdownx.snippets"] = included
 
     def render(text: str) -> str:
         body = _FRONT_MATTER.sub("", text, count=1)
