@@ -11,7 +11,8 @@ Each problem prints as `path:line: rule: what to do`, the same line the build pr
   crisis-line (crisis_lines.py: numbers and keywords agree with docs/.data/crisis.yml);
 - one-title, heading-level (headings.py);
 - abbr-first-use, abbr-unknown (abbreviations.py), cite-claim, cite-source (claims.py,
-  with coverage.py for the claims that state no number).
+  with coverage.py for the claims that state no number), crisis-box-cite (crisis_box.py:
+  no marker inside a crisis box).
 
 `check_files` adds the front-matter checks (frontmatter.py) and the same-title and
 same-description check against every page in docs/ (site.py). Reading grade and
@@ -32,6 +33,7 @@ from iopguide import crisis
 from iopguide.checks import (
     abbreviations,
     claims,
+    crisis_box,
     crisis_lines,
     frontmatter,
     headings,
@@ -71,6 +73,7 @@ RULES = (
     "abbr-unknown",  # abbreviations.py
     "cite-claim",
     "cite-source",  # claims.py (coverage.py: which sentences are coverage or legal claims)
+    "crisis-box-cite",  # crisis_box.py: no source marker inside a crisis box
     "cite-unrendered",  # unrendered.py: on the built page
     "csp",  # finish/csp.py, csp_sources.py: an unpinned inline script or style
     "reading-grade",
@@ -112,6 +115,7 @@ def check_markdown(text: str, path: str, root: Path | None = None) -> list[Probl
         + abbreviations.check(text, path)
         + translations.check(text, path)
         + crisis_lines.check(text, found, path, data)
+        + crisis_box.check(text, path)
     )
     meta = frontmatter.meta(text)
     # Pages about the site cite nothing. Without a readable crisis file (its own lines say
