@@ -175,7 +175,9 @@ def accent(browser, base_url: str, value: str) -> tuple[str, str]:
         prop = tab.evaluate(
             "getComputedStyle(document.documentElement).getPropertyValue('--iop-accent').trim()"
         )
-        link = tab.eval_on_selector("article p a", "a => getComputedStyle(a).color")
+        link = tab.eval_on_selector(
+            "article p:not(.iop-actions) a", "a => getComputedStyle(a).color"
+        )
         return prop, link
 
 

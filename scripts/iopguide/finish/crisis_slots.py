@@ -2,7 +2,8 @@
 
 Templates leave a slot for each crisis sentence: `<a data-iop-crisis="bar-call"></a>` in
 the crisis bar, `<span data-iop-crisis="footer"></span>` in the footer, and so on (print
-header, 404 page). `fill` puts in the wording of the page's language (`<html lang>`): an
+header, 404 page); every crisis box on a page (`!!! crisis`) gets the three actions of the
+bar as big buttons first (ACTIONS). `fill` puts in the wording of the page's language (`<html lang>`): an
 `<a>` takes the wording's one link (crisis/wording.py LINK_SLOTS: a call or a text, and
 nothing else), its address and its words; any other element takes the wording as HTML.
 `add_sources` lists, under a content page's Sources, the file's source for each crisis
@@ -28,6 +29,14 @@ from iopguide.finish.edition import EditionBuild
 
 SLOT = "[data-iop-crisis]"
 ATTRIBUTE = "data-iop-crisis"
+# Every crisis box on a page (`!!! crisis`) opens with the same three actions as big buttons,
+# in the NHS urgent-card manner: the page's words follow them. Filled like the bar's links.
+ACTIONS = (
+    '<p class="iop-actions">'
+    '<a class="iop-action" data-iop-crisis="bar-call"></a>'
+    '<a class="iop-action" data-iop-crisis="bar-text"></a>'
+    '<a class="iop-action iop-action--emergency" data-iop-crisis="bar-911"></a></p>'
+)
 
 
 def apply(
@@ -63,10 +72,16 @@ def render(text: str) -> str:
 
 
 def fill(text: str, data: Data | None) -> tuple[str, set[str]]:
-    """The page with its crisis slots filled, and the keys the file has no wording for."""
-    if ATTRIBUTE not in text:
+    """The page with its crisis boxes' actions added, its crisis slots filled, and the keys
+    the file has no wording for."""
+    if ATTRIBUTE not in text and "admonition crisis" not in text:
         return text, set()
     tree = LexborHTMLParser(text)
+    for box in tree.css(".admonition.crisis"):
+        title = box.css_first(".admonition-title")
+        actions = LexborHTMLParser(ACTIONS).css_first("p.iop-actions")
+        if title is not None and actions is not None and box.css_first(".iop-actions") is None:
+            title.insert_after(actions)
     root = tree.css_first("html")
     lang = (root.attrs.get("lang") if root else None) or "en"
     unknown: set[str] = set()

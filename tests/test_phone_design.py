@@ -1,0 +1,182 @@
+"""Crisis help a stressed reader can hit on any phone, and jumps that land in view (issue 24).
+
+- The crisis strip's actions are whole on screen, on top (a tap there reaches the link), at
+  least 44x44 px and 16 px text: at 320 and 360 px wide, with text at 100%, 130% and 200%,
+  in both languages.
+- Every crisis box opens with big buttons (Call 988, Text 988, Call 911), at least 44 px tall.
+- Every jump target on every page (headings, sources, citation markers, anything a link on the
+  page points to) lands below the sticky strip and header, not under them.
+
+Larger text is the reader's text-size setting: the root font size scaled, as Android's and
+iOS's settings scale text (set through the CSSOM, which the page's CSP allows).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import open_page
+from sitetools import every_page, spanish_pages
+
+SCALES = (1.0, 1.3, 2.0)
+WIDTHS = (320, 360)
+# One ordinary page and one long one in each language.
+STRIP_PAGES = ("", "cost-and-insurance/", "es/", "es/cost-and-insurance/")
+
+SET_TEXT_SIZE = """scale => {
+  document.documentElement.style.setProperty('font-size', (125 * scale) + '%', 'important');
+  return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+# Each action in the strip: its box, its text size, and whether a tap at its centre lands on it.
+STRIP_ACTIONS = """() => [...document.querySelectorAll('.iop-crisis a')]
+  .filter(a => getComputedStyle(a).display !== 'none')
+  .map(a => {
+    const r = a.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = x >= 0 && x < innerWidth && y >= 0 && y < innerHeight
+      ? document.elementFromPoint(x, y) : null;
+    return {text: a.textContent.trim(), href: a.getAttribute('href') || '',
+            left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+            width: r.width, height: r.height, size: parseFloat(getComputedStyle(a).fontSize),
+            onTop: hit !== null && a.contains(hit)};
+  })"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("url", STRIP_PAGES, ids=lambda url: url or "home")
+def test_crisis_strip_actions_are_whole_big_and_on_top(
+    browser, base_url: str, url: str, width: int
+) -> None:
+    viewport = {"width": width, "height": 740}
+    with open_page(browser, base_url + url, viewport=viewport) as (tab, _):
+        for scale in SCALES:
+            tab.evaluate(SET_TEXT_SIZE, scale)
+            actions = tab.evaluate(STRIP_ACTIONS)
+            where = f"/{url} at {width} px, text at {scale:.0%}"
+            hrefs = {a["href"].split("?")[0] for a in actions}
+            assert {"tel:988", "sms:988", "tel:911"} <= hrefs, (
+                f"{where}: the crisis strip shows {sorted(hrefs)}, not call 988, text 988 and "
+                "call 911 (overrides/partials/crisis-bar.html, site.css 'Crisis strip')"
+            )
+            for action in actions:
+                name = f'{where}: "{action["text"]}"'
+                assert action["left"] >= -0.5 and action["right"] <= width + 0.5, (
+                    f"{name} runs off the screen ({action['left']:.0f} to "
+                    f"{action['right']:.0f} px): the strip must wrap, never clip (site.css)"
+                )
+                assert action["onTop"], f"{name}: a tap on it does not reach the link"
+                assert action["width"] >= 44 and action["height"] >= 44, (
+                    f"{name} is {action['width']:.0f}x{action['height']:.0f} px, under "
+                    "44x44: crisis actions are thumb-sized (site.css .iop-crisis__link)"
+                )
+                assert action["size"] >= 16 * scale - 0.5, (
+                    f"{name} has {action['size']:.1f} px text, under {16 * scale:.1f} px"
+                )
+
+
+BOX_ACTIONS = """() => [...document.querySelectorAll('article .admonition.crisis')].map(box => ({
+  title: (box.querySelector('.admonition-title') || box).textContent.trim().slice(0, 40),
+  actions: [...box.querySelectorAll('.iop-actions a')].map(a => {
+    const r = a.getBoundingClientRect();
+    return {text: a.textContent.trim(), href: a.getAttribute('href') || '',
+            width: r.width, height: r.height};
+  }),
+  cites: box.querySelectorAll('sup.iop-cite').length,
+}))"""
+
+BOX_PAGES = tuple(
+    page for page in every_page() if "!!! crisis" in page.text or "??? crisis" in page.text
+)
+
+
+@pytest.mark.parametrize("page", BOX_PAGES, ids=lambda page: page.url or "home")
+def test_crisis_boxes_open_with_big_buttons(browser, base_url: str, page) -> None:
+    with open_page(browser, base_url + page.url) as (tab, _):
+        boxes = tab.evaluate(BOX_ACTIONS)
+    assert boxes, f"{page.src}: the page has a crisis box, but none was built"
+    for box in boxes:
+        where = f'{page.src}: the crisis box "{box["title"]}"'
+        hrefs = [a["href"].split("?")[0] for a in box["actions"]]
+        assert hrefs == ["tel:988", "sms:988", "tel:911"], (
+            f"{where} has actions {hrefs}, not Call 988, Text 988 and Call 911 "
+            "(finish/crisis_slots.py ACTIONS adds them to every crisis box)"
+        )
+        for action in box["actions"]:
+            assert action["height"] >= 44 and action["width"] >= 44, (
+                f'{where}: "{action["text"]}" is {action["width"]:.0f}x'
+                f"{action['height']:.0f} px: crisis buttons are at least 44 px tall "
+                "(site.css .iop-action)"
+            )
+        assert box["cites"] == 0, (
+            f"{where} has {box['cites']} citation markers: none in a crisis box"
+        )
+
+
+# Every id a reader can jump to: headings, sources, citation markers, and whatever a link on
+# the page points to. Each is jumped to as a link does (the address's #fragment), then its top
+# must sit below the bottom of whatever stays stuck at the top of the screen.
+JUMPS = """async () => {
+  const ids = new Set();
+  for (const e of document.querySelectorAll(
+      'article :is(h2, h3, h4)[id], [id^="source-"], [id^="cite-"]')) ids.add(e.id);
+  for (const a of document.querySelectorAll('a[href^="#"]')) {
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    const target = id && document.getElementById(id);
+    if (target && target.closest('article, .iop-sources')) ids.add(id);
+  }
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // The strip is stuck at the top, and the header just under it (unless it scrolled away).
+  const stuck = () => {
+    let bottom = 0;
+    for (const e of document.querySelectorAll('[data-md-component="announce"], .md-header')) {
+      const r = e.getBoundingClientRect();
+      const pinned = ['sticky', 'fixed'].includes(getComputedStyle(e).position);
+      if (pinned && r.height > 0 && r.top <= bottom + 0.5) bottom = Math.max(bottom, r.bottom);
+    }
+    return bottom;
+  };
+  const covered = [];
+  for (const id of ids) {
+    location.hash = '#' + encodeURIComponent(id);
+    await frame();
+    const target = document.getElementById(id);
+    if (!target.getClientRects().length) continue;  // hidden (a closed details, print only)
+    const top = target.getBoundingClientRect().top, below = stuck();
+    if (top < below - 1) covered.push(`#${id} (top ${Math.round(top)} px, sticky block ends ` +
+                                        `at ${Math.round(below)} px)`);
+  }
+  return {count: ids.size, covered};
+}"""
+
+
+@pytest.mark.parametrize("page", every_page(), ids=lambda page: page.url or "home")
+def test_every_jump_lands_below_the_sticky_block(browser, base_url: str, page) -> None:
+    with open_page(browser, base_url + page.url) as (tab, _):
+        found = tab.evaluate(JUMPS)
+    assert found["covered"] == [], (
+        f"{page.src}: {len(found['covered'])} of {found['count']} jump targets land under the "
+        "crisis strip and header: " + "; ".join(found["covered"][:5]) + ". site.css sets "
+        "html { scroll-padding-top } from --iop-sticky-h; a11y.js keeps --iop-strip-h true"
+    )
+
+
+def test_the_spanish_edition_is_covered() -> None:
+    assert spanish_pages(), "no Spanish pages: the strip and jump tests would skip Spanish"
+
+
+@pytest.mark.parametrize("scale", (1.3, 2.0))
+@pytest.mark.parametrize("url", ("staying-safe/", "es/staying-safe/"))
+def test_jumps_land_below_the_sticky_block_with_larger_text(
+    browser, base_url: str, url: str, scale: float
+) -> None:
+    """With larger text the strip grows (and with very large text the header scrolls away):
+    a jump still lands below whatever stays at the top."""
+    with open_page(browser, base_url + url) as (tab, _):
+        tab.evaluate(SET_TEXT_SIZE, scale)
+        found = tab.evaluate(JUMPS)
+    assert found["covered"] == [], (
+        f"/{url} with text at {scale:.0%}: jump targets under the sticky block: "
+        + "; ".join(found["covered"][:5])
+        + " (a11y.js sets --iop-strip-h and .iop-tall-top; site.css uses them)"
+    )
