@@ -131,12 +131,18 @@
   // The crisis strip wraps to a second line on a narrow phone or with large text: keep the
   // header and the menus just below it, at its real height (site.css: --iop-strip-h).
   var strip = document.querySelector(".md-banner");
-  if (strip && window.ResizeObserver) {
+  var header = document.querySelector(".md-header");
+  if (strip && header && window.ResizeObserver) {
+    var root = document.documentElement;
     new ResizeObserver(function () {
-      document.documentElement.style.setProperty("--iop-strip-h", strip.offsetHeight + "px");
+      root.style.setProperty("--iop-strip-h", strip.offsetHeight + "px");
+      root.classList.toggle("iop-tall-top",
+        strip.offsetHeight + header.offsetHeight > window.innerHeight / 3);
     }).observe(strip);
   }
 
   var article = document.querySelector("article");
   if (article) new MutationObserver(focusableTables).observe(article, { childList: true, subtree: true });
 })();
+  // With very large text, strip and header together would cover over a third of the screen:
+  // then only the strip stays, and the header scrolls away with the page (site.css).
