@@ -130,6 +130,8 @@
 
   // The crisis strip wraps to a second line on a narrow phone or with large text: keep the
   // header and the menus just below it, at its real height (site.css: --iop-strip-h).
+  // With very large text, strip and header together would cover over a third of the screen:
+  // then only the strip stays, and the header scrolls away with the page (site.css).
   var strip = document.querySelector(".md-banner");
   var header = document.querySelector(".md-header");
   if (strip && header && window.ResizeObserver) {
@@ -144,5 +146,3 @@
   var article = document.querySelector("article");
   if (article) new MutationObserver(focusableTables).observe(article, { childList: true, subtree: true });
 })();
-  // With very large text, strip and header together would cover over a third of the screen:
-  // then only the strip stays, and the header scrolls away with the page (site.css).
