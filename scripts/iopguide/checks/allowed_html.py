@@ -115,8 +115,9 @@ CLASS_PATTERN = re.compile(r"language-[a-z0-9+#-]+")  # a fence's language: ```h
 # a quote or `<` in one would put HTML in every reader's sidebar, past this allow-list.
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 # Ids the theme and the site's scripts look up (`__drawer`, `__search`, `__palette_0`,
-# `main-content`, `iop-...`, a source's `source-3`): a page's own would take their place.
-RESERVED_ID = re.compile(r"__.*|md-.*|iop-.*|main-content|source-\d+", re.I)
+# `main-content`, `iop-...`, a source's `source-3`, a marker's `cite-3` or `cite-3-2`, given
+# by finish/back_links.py after this check): a page's own would take their place.
+RESERVED_ID = re.compile(r"__.*|md-.*|iop-.*|main-content|source-\d+|cite-\d+(?:-\d+)?", re.I)
 ID_ATTRS = frozenset({"id", "for"})  # `for` names a box's id
 
 # Where an address may point, for the attributes a browser reads as one.

@@ -8,7 +8,8 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
 2. the reading grade of every page, and any source marker left as typed
    (`cite-unrendered`), reported on its Markdown source;
 3. the crisis wording the templates leave slots for, and the crisis sources a page relies
-   on (crisis_slots.py, from docs/.data/crisis.yml);
+   on (crisis_slots.py, from docs/.data/crisis.yml); an id on each source marker and a
+   "Back to text" link under each source it cites (back_links.py);
 4. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
 5. robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`;
@@ -25,6 +26,7 @@ from pathlib import Path
 from iopguide.checks import unrendered
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish import (
+    back_links,
     crisis_slots,
     csp,
     csp_sources,
@@ -72,6 +74,7 @@ def finish_site(
         html[path] = fill(text, path, gallery, default.site_url + "embed.js")
     root = default.config_path.parent
     warnings, crisis_sources = crisis_slots.apply(html, editions, root)
+    html = {path: back_links.link_back(text) for path, text in html.items()}
     report.warnings += warnings
     indexes = [(edition.lang, edition.folder) for edition in editions]
     report.problems += search_words.apply(site_dir, indexes, root)
