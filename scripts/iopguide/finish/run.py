@@ -4,16 +4,13 @@ Reads the built folder and docs/ (for each page's front matter), never the gener
 internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
 `dev.py build --engine zensical` (which calls `finish_site` itself) end the same way:
 
-1. every page: the small HTML repairs, and a QR code in its print header; external links
-   whose words are their address marked, so print leaves them (print_links.py);
+1. every page: the small HTML repairs, and a QR code in its print header;
 2. the reading grade of every page, and any source marker left as typed
    (`cite-unrendered`), reported on its Markdown source;
 3. the crisis wording the templates leave slots for, and the crisis sources a page relies
    on (crisis_slots.py, from docs/.data/crisis.yml); an id on each source marker and a
    "Back to text" link under each source it cites (back_links.py);
 4. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
-   then, on the full pages only, "On this page", "Back to top" and the menu's help
-   item (page_navigation.py);
 5. Material's palette stylesheet cut to the colours the pages use (palette_css.py),
    robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`;
@@ -39,9 +36,7 @@ from iopguide.finish import (
     feed,
     html_fixes,
     languages,
-    page_navigation,
     palette_css,
-    print_links,
     robots,
     search_words,
 )
@@ -67,10 +62,7 @@ def finish_site(
     first is the default, at the root). `excused` built files are not reported by the CSP
     check (their raw HTML was already reported on their source)."""
     report = Report()
-    html = {
-        path: print_links.mark_addresses(html_fixes.fix_page(text))
-        for path, text in csp.read_pages(site_dir).items()
-    }
+    html = {path: html_fixes.fix_page(text) for path, text in csp.read_pages(site_dir).items()}
     for edition in editions:
         for page in edition.pages:  # unreadable front matter is reported once, by its check
             if page.meta and edition.built(page) in html:
@@ -102,8 +94,6 @@ def finish_site(
         (site_dir / edition.folder / "api" / "pages.json").write_text(
             json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8"
         )
-    # After the embeds and the feed, which leave out in-page jumps: full pages only.
-    page_navigation.apply(html, frozenset(edition.folder + "index.html" for edition in editions))
     html = languages.link_editions(html, editions, site_dir)
     palette_css.trim_site(site_dir, html.values())
     folders = tuple(edition.folder for edition in editions)
