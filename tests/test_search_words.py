@@ -11,8 +11,12 @@ from iopguide.finish import search_words
 INDEX = {
     "config": {"lang": ["en"]},
     "docs": [
-        {"location": "staying-safe/", "title": "Staying safe", "text": "<p>Intro</p>"},
-        {"location": "staying-safe/#overdose", "title": "Overdose", "text": "<p>Naloxone</p>"},
+        {"location": "overdose-and-withdrawal/", "title": "Overdose", "text": "<p>Intro</p>"},
+        {
+            "location": "overdose-and-withdrawal/#naloxone",
+            "title": "Naloxone",
+            "text": "<p>Naloxone</p>",
+        },
     ],
 }
 
@@ -40,24 +44,28 @@ def entry(site_dir: Path, folder: str, location: str) -> dict:
 
 
 def test_words_are_added_to_their_section_in_each_language(tmp_path: Path) -> None:
-    root = project(tmp_path, "staying-safe.md#overdose:\n  en: [Narcan]\n  es: [Narcan, kit]\n")
+    root = project(
+        tmp_path, "overdose-and-withdrawal.md#naloxone:\n  en: [Narcan]\n  es: [Narcan, kit]\n"
+    )
     built = site(tmp_path, ("", "es/"))
     assert search_words.apply(built, [("en", ""), ("es", "es/")], root) == []
-    assert entry(built, "", "staying-safe/#overdose")["text"].endswith("<p>Narcan</p>")
-    assert entry(built, "es/", "staying-safe/#overdose")["text"].endswith("<p>Narcan, kit</p>")
-    assert entry(built, "", "staying-safe/")["text"] == "<p>Intro</p>"
+    assert entry(built, "", "overdose-and-withdrawal/#naloxone")["text"].endswith("<p>Narcan</p>")
+    assert entry(built, "es/", "overdose-and-withdrawal/#naloxone")["text"].endswith(
+        "<p>Narcan, kit</p>"
+    )
+    assert entry(built, "", "overdose-and-withdrawal/")["text"] == "<p>Intro</p>"
 
 
 def test_a_section_the_site_lacks_is_named_by_its_line(tmp_path: Path) -> None:
     root = project(
         tmp_path,
-        "# words\nstaying-safe.md#overdose:\n  en: [Narcan]\n"
-        "staying-safe.md#nowhere:\n  en: [Kloxxado]\n",
+        "# words\noverdose-and-withdrawal.md#naloxone:\n  en: [Narcan]\n"
+        "overdose-and-withdrawal.md#nowhere:\n  en: [Kloxxado]\n",
     )
     problems = search_words.apply(site(tmp_path), [("en", "")], root)
     assert [str(problem) for problem in problems] == [
-        "docs/.data/search-words.yml:4: search-words: staying-safe.md#nowhere: the en site "
-        "has no section staying-safe/#nowhere: use a heading's id"
+        "docs/.data/search-words.yml:4: search-words: overdose-and-withdrawal.md#nowhere: "
+        "the en site has no section overdose-and-withdrawal/#nowhere: use a heading's id"
     ]
 
 
@@ -69,7 +77,9 @@ def test_a_page_an_edition_lacks_is_left_alone(tmp_path: Path) -> None:
 
 def test_a_file_not_saved_as_utf8_is_named_by_its_line(tmp_path: Path) -> None:
     root = project(tmp_path, "")
-    (root / search_words.FILE).write_bytes(b"staying-safe.md#overdose:\n  es: [Narc\xe1n]\n")
+    (root / search_words.FILE).write_bytes(
+        b"overdose-and-withdrawal.md#naloxone:\n  es: [Narc\xe1n]\n"
+    )
     problems = search_words.apply(site(tmp_path), [("en", "")], root)
     assert [(p.path, p.line) for p in problems] == [(search_words.FILE, 2)]
     assert "UTF-8" in problems[0].message
@@ -77,7 +87,9 @@ def test_a_file_not_saved_as_utf8_is_named_by_its_line(tmp_path: Path) -> None:
 
 def test_an_entry_in_the_wrong_shape_is_named_by_its_line(tmp_path: Path) -> None:
     root = project(
-        tmp_path, "staying-safe.md:\n  en: [Narcan]\nstaying-safe.md#overdose:\n  en: Narcan\n"
+        tmp_path,
+        "overdose-and-withdrawal.md:\n  en: [Narcan]\n"
+        "overdose-and-withdrawal.md#naloxone:\n  en: Narcan\n",
     )
     words, problems = search_words.read(root)
     assert words == {}
@@ -88,16 +100,18 @@ def test_an_entry_in_the_wrong_shape_is_named_by_its_line(tmp_path: Path) -> Non
 
 
 def test_zensicals_index_gets_the_words_too(tmp_path: Path) -> None:
-    root = project(tmp_path, "staying-safe.md#overdose:\n  en: [Narcan]\n")
+    root = project(tmp_path, "overdose-and-withdrawal.md#naloxone:\n  en: [Narcan]\n")
     (tmp_path / "site").mkdir()
     zensical = {"config": {}, "items": INDEX["docs"]}
     (tmp_path / "site" / "search.json").write_text(json.dumps(zensical), encoding="utf-8")
     assert search_words.apply(tmp_path / "site", [("en", "")], root) == []
-    assert entry(tmp_path / "site", "", "staying-safe/#overdose")["text"].endswith("Narcan</p>")
+    assert entry(tmp_path / "site", "", "overdose-and-withdrawal/#naloxone")["text"].endswith(
+        "Narcan</p>"
+    )
 
 
 def test_a_site_without_an_index_is_left_alone(tmp_path: Path) -> None:
-    root = project(tmp_path, "staying-safe.md#overdose:\n  en: [Narcan]\n")
+    root = project(tmp_path, "overdose-and-withdrawal.md#naloxone:\n  en: [Narcan]\n")
     (tmp_path / "site").mkdir()
     assert search_words.apply(tmp_path / "site", [("en", "")], root) == []
 
