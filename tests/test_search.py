@@ -33,7 +33,7 @@ QUERIES = [
     ("relapse", "what-happens/"),
     ("medication for opioids", "what-happens/"),
     ("childcare", "challenges/"),
-    ("denied by insurance", "cost-and-insurance/"),
+    ("denied by insurance", "insurance-rights-and-appeals/"),
     ("warning signs", "who-benefits/"),
     ("inpatient vs outpatient", "who-benefits/"),
     ("is an IOP right for me", "who-benefits/"),
@@ -68,7 +68,7 @@ QUERIES = [
     ("real stories", "stories/"),
     ("NAMI", "resources/"),
     ("crisis text line", "resources/"),
-    ("appeal a denial", "cost-and-insurance/"),
+    ("appeal a denial", "insurance-rights-and-appeals/"),
 ]
 
 

@@ -42,7 +42,7 @@ QUERIES = [
     ("ataques de pánico", "who-benefits/"),
     ("terapia de grupo", "what-happens/"),
     ("historias", "stories/"),
-    ("apelar", "cost-and-insurance/"),
+    ("apelar", "insurance-rights-and-appeals/"),
     ("sin seguro", "cost-and-insurance/"),
     ("transporte", "challenges/"),
     ("cómo elegir un programa", "choosing-a-program/"),
