@@ -1,7 +1,7 @@
 """Search-only words: what readers type for a section whose own text does not say it.
 
-`docs/.data/search-words.yml` lists, for a section (`staying-safe.md#overdose`), the words
-readers type for it in each language: brand names, everyday words, common misspellings.
+`docs/.data/search-words.yml` lists, for a section (`overdose-and-withdrawal.md#naloxone`),
+the words readers type for it in each language: brand names, everyday words, common misspellings.
 `finish` adds them to that section's entry in the search index of each edition
 (Material's `search/search_index.json`, Zensical's `search.json`), so search finds the
 section by them and shows them as its matching words; the page itself does not change.
@@ -26,7 +26,7 @@ RULE = "search-words"
 INDEXES = {"search/search_index.json": "docs", "search.json": "items"}  # Material, Zensical
 SHAPE = "write `page.md#heading-id:` with a list of words per language (en: [...], es: [...])"
 
-Words = dict[str, dict[str, list[str]]]  # "staying-safe.md#overdose" -> {"en": ["Narcan"]}
+Words = dict[str, dict[str, list[str]]]  # "overdose-and-withdrawal.md#naloxone" -> {"en": [...]}
 
 
 def read(root: Path) -> tuple[Words, list[Problem]]:
@@ -77,7 +77,7 @@ def _line(text: str, key: str) -> int:
 
 
 def location(key: str) -> str:
-    """`staying-safe.md#overdose` -> `staying-safe/#overdose`, as the index names it."""
+    """`resources.md#helplines` -> `resources/#helplines`, as the index names it."""
     page, _, anchor = key.partition("#")
     return f"{page_url(page)}#{anchor}"
 
