@@ -143,6 +143,7 @@ def test_each_cited_source_links_back_to_its_markers(site: Path) -> None:
 
 BACK = """() => {
   const link = document.querySelector('.iop-sources li .iop-back a');
+  link.closest('details').open = true;  // the reader opens "Show the sources" first
   link.scrollIntoView({block: 'center'});
   const r = link.getBoundingClientRect();
   return {href: link.getAttribute('href'), width: r.width, height: r.height,

@@ -180,3 +180,40 @@ def test_jumps_land_below_the_sticky_block_with_larger_text(
         + "; ".join(found["covered"][:5])
         + " (a11y.js sets --iop-strip-h and .iop-tall-top; site.css uses them)"
     )
+
+
+FOLD = """async () => {
+  const list = document.querySelector('details.iop-sources__list');
+  const folded = !list.open;
+  const marker = [...document.querySelectorAll('article sup.iop-cite a')]
+    .find(a => !a.closest('.iop-print-only'));
+  marker.scrollIntoView({block: 'center'});
+  const r = marker.getBoundingClientRect();
+  return {folded, x: r.left + r.width / 2, y: r.top + r.height / 2,
+          target: marker.getAttribute('href').slice(1)};
+}"""
+
+
+@pytest.mark.parametrize("url", ("benefits/", "es/benefits/"))
+def test_sources_are_folded_and_a_marker_opens_them(browser, base_url: str, url: str) -> None:
+    """Sources fold under "Show the sources", so a page ends with what to do next; a tap on a
+    marker opens them at its source, below the sticky block."""
+    with open_page(browser, base_url + url) as (tab, _):
+        found = tab.evaluate(FOLD)
+        assert found["folded"], f"/{url}: Sources are open on arrival (page-facts.html)"
+        tab.mouse.click(found["x"], found["y"])
+        tab.wait_for_function("id => location.hash === '#' + id", arg=found["target"])
+        landed = tab.evaluate(
+            """async id => {
+              await new Promise(d => requestAnimationFrame(() => requestAnimationFrame(d)));
+              const item = document.getElementById(id), r = item.getBoundingClientRect();
+              const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+              return {open: item.closest('details').open, top: r.top, sticky: top};
+            }""",
+            found["target"],
+        )
+    assert landed["open"], f"/{url}: a tap on a marker left the Sources folded"
+    assert landed["top"] >= landed["sticky"] - 1, (
+        f"/{url}: the source lands at {landed['top']:.0f} px, under the sticky block "
+        f"({landed['sticky']:.0f} px)"
+    )
