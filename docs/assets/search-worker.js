@@ -22,7 +22,11 @@
    opening (its key points sum up every section) usually scored highest, so the section
    that answers the reader was folded away under "more on this page". The opening now
    scores no higher than the page's best section, which is shown; pages keep their order.
-   tests/test_reader_questions.py measures both with real readers' questions. */
+   tests/test_reader_questions.py measures both with real readers' questions.
+   Out, each excerpt (shortExcerpt): Material shows a section's whole text as it is on the
+   page, lists and all, so one result could fill a phone's screen. The excerpt is now
+   plain text without citation numbers, starting a few words before the first match, in
+   a span that site.css cuts at three lines (tests/test_search_and_print.py). */
 (function () {
   "use strict";
   var SETUP = 0;  // Material's message types (its worker's source, message/index.ts)
@@ -90,6 +94,39 @@
     });
   }
 
+  var EXCERPT_CHARS = 180;  // about three lines on a phone; site.css cuts at three lines
+  var CONTEXT_WORDS = 6;  // words kept before the first match
+
+  function shortExcerpt(html) {
+    var words = String(html)
+      .replace(/<sup\b[^>]*>[\s\S]*?<\/sup>/gi, "")  // citation numbers
+      .replace(/<(?!\/?mark>)[^>]*>/gi, " ")  // every tag but the match's <mark>
+      .split(/\s+/).filter(Boolean);
+    var visible = function (word) { return word.replace(/<\/?mark>/g, "").length + 1; };
+    var first = 0;
+    while (first < words.length && words[first].indexOf("<mark>") < 0) first++;
+    var start = first < words.length && first > 2 * CONTEXT_WORDS ? first - CONTEXT_WORDS : 0;
+    var end = start;
+    for (var length = 0; end < words.length && length < EXCERPT_CHARS; end++) {
+      length += visible(words[end]);
+    }
+    var text = words.slice(start, end).join(" ");
+    // A cut never leaves a match open: the browser would mark the rest of the result.
+    if ((text.match(/<mark>/g) || []).length > (text.match(/<\/mark>/g) || []).length) {
+      text += "</mark>";
+    }
+    return "<span class=\"iop-excerpt\">" + (start > 0 ? "\u2026 " : "") + text
+      + (end < words.length ? " \u2026" : "") + "</span>";
+  }
+
+  function withShortExcerpts(items) {
+    items.forEach(function (group) {
+      group.forEach(function (item) {
+        if (typeof item.text === "string" && item.text) item.text = shortExcerpt(item.text);
+      });
+    });
+  }
+
   // Material's worker calls these three as globals, which now find the versions below.
   var listen = self.addEventListener.bind(self);
   self.addEventListener = function (type, handler, options) {
@@ -109,6 +146,7 @@
   self.postMessage = function (message) {
     if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
       withBestSections(message.data.items);
+      withShortExcerpts(message.data.items);
     }
     return post(message);
   };
