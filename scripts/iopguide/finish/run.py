@@ -4,7 +4,8 @@ Reads the built folder and docs/ (for each page's front matter), never the gener
 internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
 `dev.py build --engine zensical` (which calls `finish_site` itself) end the same way:
 
-1. every page: the small HTML repairs, and a QR code in its print header;
+1. every page: the small HTML repairs, and a QR code in its print header; external links
+   whose words are their address marked, so print leaves them (print_links.py);
 2. the reading grade of every page, and any source marker left as typed
    (`cite-unrendered`), reported on its Markdown source;
 3. the crisis wording the templates leave slots for, and the crisis sources a page relies
@@ -37,6 +38,7 @@ from iopguide.finish import (
     html_fixes,
     languages,
     palette_css,
+    print_links,
     robots,
     search_words,
 )
@@ -62,7 +64,10 @@ def finish_site(
     first is the default, at the root). `excused` built files are not reported by the CSP
     check (their raw HTML was already reported on their source)."""
     report = Report()
-    html = {path: html_fixes.fix_page(text) for path, text in csp.read_pages(site_dir).items()}
+    html = {
+        path: print_links.mark_addresses(html_fixes.fix_page(text))
+        for path, text in csp.read_pages(site_dir).items()
+    }
     for edition in editions:
         for page in edition.pages:  # unreadable front matter is reported once, by its check
             if page.meta and edition.built(page) in html:
