@@ -51,7 +51,8 @@ def test_menu_toggle_is_a_named_keyboard_operable_button(browser, base_url: str)
         tab.keyboard.press("Enter")
         assert tab.evaluate("document.getElementById('__drawer').checked")
         assert menu.get_attribute("aria-expanded") == "true"
-        assert tab.locator("#iop-nav a[href$='benefits/']").first.is_visible()
+        # A top-level item: a closed section's links stay hidden (test_page_navigation.py).
+        assert tab.locator("#iop-nav a[href$='for-clinics/']").first.is_visible()
         tab.keyboard.press("Escape")
         assert not tab.evaluate("document.getElementById('__drawer').checked")
         assert focused(tab)["name"] == "Menu", "focus returns to the menu button"
@@ -317,4 +318,4 @@ def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url:
 def test_without_javascript_the_phone_menu_still_opens(browser, base_url: str) -> None:
     with open_page(browser, base_url, viewport=PHONE, javascript=False) as (tab, _):
         tab.locator(".md-header__button[for='__drawer']").click()
-        assert tab.locator(".md-sidebar--primary a[href$='benefits/']").first.is_visible()
+        assert tab.locator(".md-sidebar--primary a[href$='for-clinics/']").first.is_visible()

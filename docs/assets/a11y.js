@@ -49,6 +49,23 @@
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (sidebar) sidebar.id = "iop-nav";
 
+  // The phone menu opens at the top level, help first (finish/page_navigation.py), not
+  // inside the page's own section, which Material opens for the wide screen's menu, where
+  // it stays open. (Closed panels leave the tab order in site.css, without a script.)
+  var wide = window.matchMedia("(min-width: 76.25em)");
+  var sections = Array.prototype.filter.call(
+    document.querySelectorAll(".md-nav--primary .md-nav__toggle"),
+    function (toggle) { return toggle.checked; });
+  function menuLevel() {
+    sections.forEach(function (toggle) {
+      var panel = document.querySelector('[aria-labelledby="' + toggle.id + '_label"]');
+      toggle.checked = wide.matches;
+      if (panel) panel.setAttribute("aria-expanded", String(wide.matches));
+    });
+  }
+  menuLevel();
+  if (wide.addEventListener) wide.addEventListener("change", menuLevel);
+
   document.querySelectorAll('.md-header__button[for="__drawer"]').forEach(function (label) {
     var button = replaceWithButton(label, words.menu, drawer);
     button.setAttribute("aria-controls", "iop-nav");

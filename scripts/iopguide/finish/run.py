@@ -12,6 +12,8 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
    on (crisis_slots.py, from docs/.data/crisis.yml); an id on each source marker and a
    "Back to text" link under each source it cites (back_links.py);
 4. the clinics page's gallery, an embed per topic page and the feed, api/pages.json;
+   then, on the full pages only, "On this page", "Back to top" and the menu's help
+   item (page_navigation.py);
 5. Material's palette stylesheet cut to the colours the pages use (palette_css.py),
    robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`;
@@ -37,6 +39,7 @@ from iopguide.finish import (
     feed,
     html_fixes,
     languages,
+    page_navigation,
     palette_css,
     print_links,
     robots,
@@ -99,6 +102,8 @@ def finish_site(
         (site_dir / edition.folder / "api" / "pages.json").write_text(
             json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8"
         )
+    # After the embeds and the feed, which leave out in-page jumps: full pages only.
+    page_navigation.apply(html, frozenset(edition.folder + "index.html" for edition in editions))
     html = languages.link_editions(html, editions, site_dir)
     palette_css.trim_site(site_dir, html.values())
     folders = tuple(edition.folder for edition in editions)
