@@ -4,8 +4,9 @@ Templates leave a slot for each crisis sentence: `<a data-iop-crisis="bar-call">
 the crisis bar, `<span data-iop-crisis="footer"></span>` in the footer, and so on (print
 header, 404 page); every crisis box on a page (`!!! crisis`) gets the three actions of the
 bar as big buttons first (ACTIONS). `fill` puts in the wording of the page's language
-(`<html lang>`): an `<a>` takes the wording's one link (crisis/wording.py LINK_SLOTS: a call or a text, and
-nothing else), its address and its words; any other element takes the wording as HTML.
+(`<html lang>`): an `<a>` takes the wording's one link (crisis/wording.py LINK_SLOTS: a
+call or a text, and nothing else), its address and its words; any other element takes the
+wording as HTML.
 `add_sources` lists, under a content page's Sources, the file's source for each crisis
 line the page names without a marker (the cite-claim rule let it; pages about the site
 cite nothing). finish/run.py runs both on every page before the embeds, which are cut
