@@ -93,6 +93,7 @@ CLASSES = frozenset(
         # admonition kinds (`!!! note`): Material's, then ours
         *"note abstract info tip success question warning failure danger bug example quote".split(),
         *"crisis key-points script".split(),
+        "emergency",  # `!!! crisis emergency`: the box's Call 911 button comes first
         # ours, in docs/assets/site.css
         "iop-az",
         "iop-cite",

@@ -32,12 +32,11 @@ SLOT = "[data-iop-crisis]"
 ATTRIBUTE = "data-iop-crisis"
 # Every crisis box on a page (`!!! crisis`) opens with the same three actions as big buttons,
 # in the NHS urgent-card manner: the page's words follow them. Filled like the bar's links.
-ACTIONS = (
-    '<p class="iop-actions">'
-    '<a class="iop-action" data-iop-crisis="bar-call"></a>'
-    '<a class="iop-action" data-iop-crisis="bar-text"></a>'
-    '<a class="iop-action iop-action--emergency" data-iop-crisis="bar-911"></a></p>'
-)
+# A box for an emergency (`!!! crisis emergency`: an overdose) puts Call 911 first.
+CALL, TEXT = (f'<a class="iop-action" data-iop-crisis="bar-{key}"></a>' for key in ("call", "text"))
+EMERGENCY = '<a class="iop-action iop-action--emergency" data-iop-crisis="bar-911"></a>'
+ACTIONS = f'<p class="iop-actions">{CALL}{TEXT}{EMERGENCY}</p>'
+EMERGENCY_FIRST = f'<p class="iop-actions">{EMERGENCY}{CALL}{TEXT}</p>'
 
 
 def apply(
@@ -80,7 +79,8 @@ def fill(text: str, data: Data | None) -> tuple[str, set[str]]:
     tree = LexborHTMLParser(text)
     for box in tree.css(".admonition.crisis"):
         title = box.css_first(".admonition-title")
-        actions = LexborHTMLParser(ACTIONS).css_first("p.iop-actions")
+        emergency = "emergency" in (box.attrs.get("class") or "").split()
+        actions = LexborHTMLParser(EMERGENCY_FIRST if emergency else ACTIONS).css_first("p")
         if title is not None and actions is not None and box.css_first(".iop-actions") is None:
             title.insert_after(actions)
     root = tree.css_first("html")
