@@ -80,6 +80,20 @@
   document.querySelectorAll('.md-header__button[for="__search"]').forEach(function (label) {
     expands(replaceWithButton(label, words.search, search), search);
   });
+  // Material's "/", "s" and "f" put the cursor in the search box. In a phone-sized window
+  // that box is hidden while search is closed (site.css, so it leaves the tab order), and
+  // the cursor cannot go there: open search first, then move the cursor in.
+  document.addEventListener("keydown", function (event) {
+    var input = document.querySelector(".md-search__input");
+    var target = event.target;
+    if (!search || !input || search.checked || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (["/", "s", "f"].indexOf(event.key) < 0) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    search.checked = true;
+    search.dispatchEvent(new Event("change"));
+    input.focus();
+  });
   // Each colour button is named in the page's language by the scheme it turns on, not by
   // Material's title, which is in whatever language the palette was named in (the title
   // only names a scheme this list lacks).
