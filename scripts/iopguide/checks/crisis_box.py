@@ -30,9 +30,10 @@ _FIX = (
 )
 
 
-def boxes(text: str) -> list[tuple[int, int]]:
-    """The source lines (first, last, from 1) of each crisis box's body on the page."""
-    page = parse(markdown_scan.masked(text), code=False)
+def boxes(masked: str) -> list[tuple[int, int]]:
+    """The source lines (first, last, from 1) of each crisis box's body on the page, read
+    from its Markdown with code and comments blanked (markdown_scan.masked)."""
+    page = parse(masked, code=False)
     found = []
     for token in page.tokens:
         if token.type == "admonition_open" and token.map and _CRISIS.match(token.info):
@@ -42,20 +43,16 @@ def boxes(text: str) -> list[tuple[int, int]]:
 
 def check(text: str, path: str) -> list[Problem]:
     """One problem for each marker inside a crisis box, on its line."""
-    lines = markdown_scan.masked(text).split("\n")
+    masked = markdown_scan.masked(text)
+    lines = masked.split("\n")
     problems = []
-    for first, last in boxes(text):
+    for first, last in boxes(masked):
         for number in range(first, last + 1):
             found = [marker[0] for marker in MARKER.finditer(lines[number - 1])]
-            if found:
-                it = "it" if len(found) == 1 else "them"
-                what = (
-                    f"the marker {found[0]} is"
-                    if it == "it"
-                    else f"the markers {''.join(found)} are"
-                )
-                fix = _FIX.replace("{it}", it)
-                problems.append(
-                    Problem(path, number, RULE, f"{what} inside a crisis box, where {fix}")
-                )
+            if not found:
+                continue
+            one = len(found) == 1
+            what = f"the marker {found[0]} is" if one else f"the markers {''.join(found)} are"
+            fix = _FIX.replace("{it}", "it" if one else "them")
+            problems.append(Problem(path, number, RULE, f"{what} inside a crisis box, where {fix}"))
     return problems
