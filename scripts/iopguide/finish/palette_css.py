@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from iopguide.finish.css_rules import SOURCE_MAP, blocks, split_top
+
 COLOUR_ATTRIBUTE = re.compile(r'data-md-color-(primary|accent)=["\']?([\w-]+)')
-SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
 
 def used_colours(pages: Iterable[str]) -> set[str]:
@@ -28,49 +29,10 @@ def _unused(selector: str, keep: set[str]) -> bool:
     return any(f"{kind}:{name}" not in keep for kind, name in COLOUR_ATTRIBUTE.findall(selector))
 
 
-def _split(text: str, at: str) -> list[str]:
-    """`text` split at each top-level `at` (not inside brackets, parentheses or strings)."""
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == at and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
-
-
-def _blocks(css: str) -> list[tuple[str, str]]:
-    """The top-level statements of `css` as (prelude, body); a statement without a block
-    (`@charset ...;`) has an empty body."""
-    out, depth, start, prelude_end = [], 0, 0, 0
-    for index, char in enumerate(css):
-        if char == "{":
-            if depth == 0:
-                prelude_end = index
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                out.append((css[start:prelude_end].strip(), css[prelude_end + 1 : index]))
-                start = index + 1
-        elif char == ";" and depth == 0:
-            out.append((css[start : index + 1].strip(), ""))
-            start = index + 1
-    return out
-
-
 def trim(css: str, keep: set[str]) -> str:
     """`css` without the rules (and selectors) for colours not in `keep`."""
     out = []
-    for prelude, body in _blocks(SOURCE_MAP.sub("", css)):
+    for prelude, body in blocks(SOURCE_MAP.sub("", css)):
         if not body and prelude.endswith(";"):
             out.append(prelude)
         elif prelude.startswith("@"):
@@ -78,7 +40,7 @@ def trim(css: str, keep: set[str]) -> str:
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         else:
-            selectors = [s for s in _split(prelude, ",") if not _unused(s, keep)]
+            selectors = [s for s in split_top(prelude, ",") if not _unused(s, keep)]
             if selectors:
                 out.append(f"{','.join(selectors)}{{{body}}}")
     return "".join(out)
