@@ -15,7 +15,10 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
    then, on the full pages only, "On this page", "Back to top" and the menu's help
    item (page_navigation.py);
 5. Material's palette stylesheet cut to the colours the pages use (palette_css.py),
-   robots.txt with the sitemap, the icon inlined, then the CSP, which hashes the
+   its main stylesheet to the rules the pages and scripts can match (material_css.py),
+   Material's bundle held until the reader's first touch (lazy_bundle.py),
+   robots.txt with the sitemap, the icon inlined, the other languages' pages pointed at
+   the root's copy of each asset they share (shared_assets.py), then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`;
 6. the search-only words of docs/.data/search-words.yml, added to each edition's search
    index (search_words.py).
@@ -27,6 +30,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iopguide import site_address
 from iopguide.checks import unrendered
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish import (
@@ -39,11 +43,14 @@ from iopguide.finish import (
     feed,
     html_fixes,
     languages,
+    lazy_bundle,
+    material_css,
     page_navigation,
     palette_css,
     print_links,
     robots,
     search_words,
+    shared_assets,
 )
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
 
@@ -106,11 +113,15 @@ def finish_site(
     page_navigation.apply(html, frozenset(edition.folder + "index.html" for edition in editions))
     html = languages.link_editions(html, editions, site_dir)
     palette_css.trim_site(site_dir, html.values())
+    material_css.trim_site(site_dir, html)
+    html = lazy_bundle.apply(html, generator)  # Material's bundle loads on first touch
     folders = tuple(edition.folder for edition in editions)
+    report.notes += site_address.notes(default.site_url)  # one line: what is left out
     problem = robots.write_robots(site_dir, default.site_url, folders)
     if problem:
         report.warnings.append(problem)
     html = {path: favicon.inline_icon(text, path, site_dir) for path, text in html.items()}
+    shared_assets.share(site_dir, html, folders[1:], default.site_url)  # es/ uses /assets/
     for path in html:
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
     # A page whose raw HTML `unsafe-html` named is not reported again, nor is its embed.
