@@ -16,7 +16,6 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
    item (page_navigation.py);
 5. Material's palette stylesheet cut to the colours the pages use (palette_css.py),
    its main stylesheet to the rules the pages and scripts can match (material_css.py),
-   its main stylesheet to the rules the pages and scripts can match (material_css.py),
    Material's bundle held until the reader's first touch (lazy_bundle.py),
    robots.txt with the sitemap, the icon inlined, the other languages' pages pointed at
    the root's copy of each asset they share (shared_assets.py), then the CSP, which hashes the
@@ -45,7 +44,6 @@ from iopguide.finish import (
     html_fixes,
     languages,
     lazy_bundle,
-    material_css,
     material_css,
     page_navigation,
     palette_css,
@@ -115,7 +113,6 @@ def finish_site(
     page_navigation.apply(html, frozenset(edition.folder + "index.html" for edition in editions))
     html = languages.link_editions(html, editions, site_dir)
     palette_css.trim_site(site_dir, html.values())
-    material_css.trim_site(site_dir, html)
     material_css.trim_site(site_dir, html)
     html = lazy_bundle.apply(html, generator)  # Material's bundle loads on first touch
     folders = tuple(edition.folder for edition in editions)
