@@ -259,11 +259,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 EDITION_ENV = "IOP_EDITION"  # set in another language's build: check only, no finish
 EDITION_CONFIG_ENV = "IOP_EDITION_CONFIG"  # that language's mkdocs.<lang>.yml
 PROBLEM = re.compile(r"^\S+:\d+: [a-z-]+: ")  # `path:line: rule: ...`, as Problem prints
+on_template_context = editions.error_page_context  # es/404.html links into es/, no site_url
 
 
 def _edition_build(edition: editions.Edition, root: Path, config: MkDocsConfig) -> EditionBuild:
-    # config.site_url, not mkdocs.yml's: `mkdocs serve` sets its own.
-    settings = editions.settings(edition, root, config.site_url or "/")
+    settings = editions.settings(edition, root, config.site_url or "/")  # serve sets its own
     return EditionBuild(
         edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
     )

@@ -7,7 +7,8 @@ file of differences (mkdocs.es.yml), merged onto it and built into a folder of t
 Merge rules, as a reader of mkdocs.es.yml would expect: a setting replaces the English
 one, a mapping merges key by key, `markdown_extensions` and `plugins` merge by name (an
 entry replaces the English entry of that name, others are kept), and `nav` replaces.
-The edition's site_url is the English one plus its folder.
+The edition's site_url is the English one plus its folder; None when the address is
+unknown (iopguide/site_address.py), so no generator writes a relative canonical link.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from iopguide import project
+from iopguide import project, site_address
 
 BY_NAME = ("markdown_extensions", "plugins")
 SHARED = "assets"  # docs/assets/: every edition's CSS, scripts and icon
@@ -70,16 +71,27 @@ def merge(base: dict, extra: dict) -> dict:
 
 def config_data(edition: Edition, root: Path, site_url: str | None = None) -> dict:
     """The edition's full settings, with !ENV values read now; its site_url is the English
-    one (`site_url`, else mkdocs.yml's) plus its folder."""
+    one (`site_url`, else mkdocs.yml's) ending in "/", plus its folder, or None if unknown."""
     base = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8-sig"), project.Loader)
+    english = site_address.full(site_url or base.get("site_url"))
+    base["site_url"] = english
     if edition.differences is None:
         return base
     extra = yaml.load(edition.differences.read_text(encoding="utf-8-sig"), project.Loader)
     data = merge(base, extra or {})
     data["docs_dir"] = edition.docs_dir.name  # docs-es: the pages are found by language
-    english = site_url or str(base.get("site_url") or "/")
-    data["site_url"] = english.rstrip("/") + "/" + edition.folder
+    data["site_url"] = english + edition.folder if english else None
     return data
+
+
+def error_page_context(context: dict, template_name: str, config: Any) -> dict:
+    """MkDocs' `on_template_context` (the hook): another language's 404 page links into
+    its folder (docs-es/ -> /es/). MkDocs takes that folder from site_url, and with the
+    site's address unknown (site_address.py) there is none."""
+    name = Path(config.docs_dir).name
+    if template_name == "404.html" and not config.site_url and name.startswith("docs-"):
+        context["base_url"] = "/" + name.removeprefix("docs-") + "/"
+    return context
 
 
 def write_config(

@@ -39,7 +39,7 @@ Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 @dataclass(frozen=True)
 class Settings:
     site_name: str
-    site_url: str  # always ends with "/"
+    site_url: str  # always ends with "/"; just "/" when the address is unknown (site_address)
     docs_dir: Path
     config_path: Path
     config_text: str = field(repr=False)

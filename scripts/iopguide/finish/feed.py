@@ -2,7 +2,8 @@
 
 Bodies are sanitized HTML: an allow-list of tags and attributes (nh3, the Rust
 `ammonia` sanitizer), no scripts, styles, forms or event handlers, and every link
-made absolute so it works wherever the portal shows it.
+made absolute so it works wherever the portal shows it (from the site's root when the
+site's address is unknown: see iopguide/site_address.py).
 """
 
 from __future__ import annotations
@@ -67,17 +68,25 @@ def page_body(page_html: str) -> str:
     return article.inner_html or ""
 
 
+# nh3 resolves links against a full address only: a page known by its path alone
+# (site address unknown) is resolved under this one, which is then taken off again.
+_NO_HOST = "https://site-address-unknown.invalid"
+
+
 def sanitize(html: str, page_url: str) -> str:
-    """Allow-listed HTML with absolute https/http/tel/sms/mailto links only."""
-    return nh3.clean(
+    """Allow-listed HTML with absolute https/http/tel/sms/mailto links only (links from
+    the site's root when `page_url` is a path)."""
+    base = page_url if "://" in page_url else _NO_HOST + page_url
+    clean = nh3.clean(
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
         clean_content_tags={"script", "style"},
         url_schemes={"https", "http", "tel", "sms", "mailto"},
-        url_relative=("rewrite_with_base", page_url),
+        url_relative=("rewrite_with_base", base),
         link_rel="noopener",
     )
+    return clean if base == page_url else clean.replace(f'href="{_NO_HOST}/', 'href="/')
 
 
 @dataclass(frozen=True)

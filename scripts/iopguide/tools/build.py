@@ -4,7 +4,10 @@
     build_site(out, engine="zensical")   # check, `zensical build`, then finish
     python -m iopguide.tools.build [--engine zensical] [OUT]   # what `dev.py build` runs
 
-Both are strict: a problem fails the build and `out` is not written. The Zensical
+Both are strict: a problem fails the build and `out` is not written. Every caller but
+`dev.py build` builds for this machine: SITE_URL is http://127.0.0.1:8000/ unless the
+caller or the environment sets it; `dev.py build` builds for publishing, so its address
+comes from SITE_URL or the host's own variables (iopguide/site_address.py). The Zensical
 build runs the steps MkDocs' hook runs (iopguide/steps.py) around a generator that has
 no hooks. The generator writes into a scratch folder beside `out` (tools/scratch.py);
 SIGTERM or Ctrl-C stops it and removes that folder, and `out` stays as it was.
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iopguide.paths import ROOT
+from iopguide.site_address import LOCAL
 from iopguide.tools import scratch
 
 ENGINES = ("mkdocs", "zensical")
@@ -53,10 +57,13 @@ def build_site(
     project: Path = ROOT,
     quiet: bool = False,
     strict: bool = True,
+    site_url: str | None = LOCAL,
     **env: str,
 ) -> Built:
     """A strict build of `project` into `out`, with `env` (e.g. SITE_URL) set. Only a
     report on a broken tree (page_report.py) builds MkDocs with `strict=False`.
+    `site_url` is SITE_URL when neither `env` nor the environment sets it; None builds
+    for publishing, with the address the host gives, or none.
 
     The generator writes into a scratch folder beside `out`, which replaces `out` only
     when every step succeeds: a failed build publishes nothing and keeps the last site."""
@@ -71,6 +78,8 @@ def build_site(
             flags = ["--strict" if strict else "--no-strict", *(["--quiet"] if quiet else [])]
             command = [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(fresh)]
         (folder / "tmp").mkdir()  # the generator's own scratch files go with the folder
+        if site_url and "SITE_URL" not in {**os.environ, **env}:
+            env = {"SITE_URL": site_url, **env}
         result = _run(command, project, tool_env(**{"TMPDIR": str(folder / "tmp"), **env}), lock)
         if result.returncode == 0:
             with _signals_held():  # a stop between the two renames would lose `out`
@@ -155,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     for sig in STOPS:
         signal.signal(sig, _stop_on_signal)
     try:
-        built = build_site(out, args.engine, Path.cwd())  # the project dev.py runs in
+        built = build_site(out, args.engine, Path.cwd(), site_url=None)  # for publishing
     except SystemExit:
         print(f"[dev] the build was stopped, so {out.name}/ was left as it was", file=sys.stderr)
         raise

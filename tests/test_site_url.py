@@ -1,0 +1,143 @@
+"""The site's address on any host (iopguide/site_address.py): SITE_URL, else the address
+Netlify, Cloudflare Pages or Read the Docs sets; with none, one line and nothing wrong.
+
+Two real builds for publishing (`site_url=None`, as `dev.py build` runs), each shared by
+its tests: one on "Netlify" (URL set as Netlify sets it, without the final slash), one
+with no address at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from iopguide import site_address
+from iopguide.finish import qr
+from iopguide.finish.edition import QR_LABELS
+from iopguide.paths import ROOT
+from iopguide.tools.build import Built, build_site
+
+HOST = "https://example.org/"
+PAGES = ("benefits/", "es/benefits/")  # a content page in each edition
+
+
+def _publish(out: Path, **env: str) -> Built:
+    """`dev.py build` on a host that sets only `env` of the address variables."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in site_address.VARIABLES:
+            patch.delenv(name, raising=False)
+        return build_site(out, site_url=None, **env)
+
+
+@pytest.fixture(scope="module")
+def on_netlify(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    out = tmp_path_factory.mktemp("netlify") / "site"
+    built = _publish(out, URL=HOST.rstrip("/"))
+    assert built.ok, built.output
+    assert site_address.NOTE not in built.output
+    yield out
+
+
+@pytest.fixture(scope="module")
+def nowhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    out = tmp_path_factory.mktemp("nowhere") / "site"
+    built = _publish(out)
+    assert built.ok, built.output
+    yield out, built.output
+
+
+def _page(site: Path, url: str) -> LexborHTMLParser:
+    return LexborHTMLParser((site / url / "index.html").read_text(encoding="utf-8"))
+
+
+def _canonical(tree: LexborHTMLParser) -> list[str]:
+    return [node.attrs.get("href") or "" for node in tree.css("link[rel=canonical]")]
+
+
+def _leaks(site: Path) -> list[str]:
+    """Files that name this machine. Material's source maps are left aside: its own
+    source says `127.0.0.1` in a comment about local servers, on every host."""
+    return [
+        str(path.relative_to(site))
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.suffix != ".map" and b"127.0.0.1" in path.read_bytes()
+    ]
+
+
+def test_mkdocs_yml_reads_the_variables_in_order() -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"(?m)^site_url: !ENV \[(.*)\]$", text)
+    assert found, "mkdocs.yml: site_url must be read with !ENV [...]"
+    assert [n.strip() for n in found.group(1).split(",")] == [*site_address.VARIABLES, "null"]
+
+
+def test_an_address_ends_in_a_slash_and_a_path_is_no_address() -> None:
+    assert site_address.full("https://x.netlify.app") == "https://x.netlify.app/"
+    assert site_address.full("https://x.org/guide/") == "https://x.org/guide/"
+    for unknown in (None, "", "/", "/guide/", "example.org"):
+        assert site_address.full(unknown) is None
+        assert site_address.notes(unknown or "/") == [site_address.NOTE]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_host_address_names_every_page(on_netlify: Path, url: str) -> None:
+    tree = _page(on_netlify, url)
+    assert _canonical(tree) == [HOST + url]
+    printed = tree.css_first(".iop-print-only")
+    assert printed is not None and HOST + url in printed.text()
+    svg = tree.css_first(".iop-qr-box svg")
+    assert svg is not None, f"{url}: no QR code"
+    lang = url.split("/")[0] if url.startswith("es/") else "en"
+    made = LexborHTMLParser(qr.qr_svg(HOST + url, QR_LABELS[lang])).css_first("svg path")
+    drawn = svg.css_first("path")
+    assert made is not None and drawn is not None
+    assert drawn.attrs.get("d") == made.attrs.get("d"), f"{url}: the QR code is not {HOST + url}"
+
+
+@pytest.mark.parametrize("folder", ["", "es/"])
+def test_a_host_address_in_the_sitemap_robots_and_feed(on_netlify: Path, folder: str) -> None:
+    sitemap = (on_netlify / folder / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{HOST}{folder}benefits/</loc>" in sitemap
+    robots = (on_netlify / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {HOST}{folder}sitemap.xml" in robots.splitlines()
+    feed = json.loads((on_netlify / folder / "api" / "pages.json").read_text(encoding="utf-8"))
+    assert feed["site"] == HOST + folder
+    assert feed["pages"] and all(p["url"].startswith(HOST + folder) for p in feed["pages"])
+    assert _leaks(on_netlify) == []
+
+
+def test_no_address_says_so_once(nowhere: tuple[Path, str]) -> None:
+    _, output = nowhere
+    assert output.count(site_address.NOTE) == 1, output
+    assert "WARNING" not in output
+
+
+def test_no_address_leaves_out_what_would_be_wrong(nowhere: tuple[Path, str]) -> None:
+    site, _ = nowhere
+    assert _leaks(site) == []
+    for url in PAGES:
+        tree = _page(site, url)
+        assert _canonical(tree) == [], f"{url}: a canonical link without an address"
+        assert tree.css(".iop-qr-box, .iop-qr") == [], f"{url}: a QR code to nowhere"
+        printed = tree.css_first(".iop-print-only")
+        assert printed is not None and "http" not in printed.text(), f"{url}: an address"
+    for folder in ("", "es/"):
+        assert not (site / folder / "sitemap.xml").exists()
+        assert not (site / folder / "sitemap.xml.gz").exists()
+    robots = (site / "robots.txt").read_text(encoding="utf-8").lower().splitlines()
+    assert not [line for line in robots if line.startswith("sitemap:")]
+    feed = json.loads((site / "es" / "api" / "pages.json").read_text(encoding="utf-8"))
+    assert all(p["url"].startswith("/es/") for p in feed["pages"])
+
+
+def test_no_address_keeps_the_spanish_404_in_spanish(nowhere: tuple[Path, str]) -> None:
+    site, _ = nowhere
+    tree = LexborHTMLParser((site / "es" / "404.html").read_text(encoding="utf-8"))
+    links = [a.attrs.get("href") or "" for a in tree.css("nav a[href^='/']")]
+    assert "/es/benefits/" in links, links
+    assert "/benefits/" not in links
