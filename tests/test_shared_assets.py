@@ -77,17 +77,21 @@ def test_urls_name_the_root_copy_in_the_form_they_had(value, page, expected) -> 
     assert rewriter.url(value, page) == (value if expected is None else expected)
 
 
-def test_share_deletes_identical_files_and_keeps_those_that_differ(tmp_path: Path) -> None:
+def test_share_deletes_identical_files_keeps_those_that_differ_and_finds_the_rest(
+    tmp_path: Path,
+) -> None:
     for folder, other in (("", "root"), ("es/", "es")):
         (tmp_path / folder / "assets" / "js").mkdir(parents=True)
         (tmp_path / folder / "assets" / "js" / "same.js").write_text("same", encoding="utf-8")
         (tmp_path / folder / "assets" / "own.js").write_text(other, encoding="utf-8")
+    (tmp_path / "assets" / "only.js").write_text("root only", encoding="utf-8")
     config = '{"base": "..", "search": "../assets/js/same.js"}'
     html = {
         "es/t/index.html": (
             '<html><head><script id="__config" type="application/json">'
             f'{config}</script><script src="../assets/js/same.js"></script>'
-            '<script src="../assets/own.js"></script></head><body></body></html>'
+            '<script src="../assets/own.js"></script><script src="../assets/only.js"></script>'
+            "</head><body></body></html>"
         )
     }
     removed = shared_assets.share(tmp_path, html, ("es/",), "/")
@@ -96,6 +100,7 @@ def test_share_deletes_identical_files_and_keeps_those_that_differ(tmp_path: Pat
     assert (tmp_path / "es" / "assets" / "own.js").is_file()
     assert 'src="../../assets/js/same.js"' in html["es/t/index.html"]
     assert 'src="../assets/own.js"' in html["es/t/index.html"]
+    assert 'src="../../assets/only.js"' in html["es/t/index.html"]  # es has no copy
     assert '"search": "../../assets/js/same.js"' in html["es/t/index.html"]
 
 

@@ -7,11 +7,12 @@ Here each file under es/assets/ that is identical to the one under assets/ is de
 and every URL in the edition's pages (and embeds) that named it names the root copy, in
 the form it had: relative URLs stay relative (one more "../"), so a site under a
 sub-path keeps working; root-relative and full URLs keep the site's own prefix.
-A file that differs stays where it is. URLs are read in attributes and in the strings of
-Material's `__config` (its search worker's address; the search index stays the
-edition's own, found from `base`). The search worker finds its language files beside
-itself, and they are shared too. Runs after every step that changes an asset, before the
-CSP and `_headers`, which then name only the files that remain.
+A file that differs stays where it is; a file the edition has no copy of comes from
+the root too (an asset only the root's build or finish wrote). URLs are read in
+attributes and in the strings of Material's `__config` (its search worker's address;
+the search index stays the edition's own, found from `base`). The search worker finds
+its language files beside itself, and they are shared too. Runs after every step that
+changes an asset, before the CSP and `_headers`, which then name only the files left.
 """
 
 from __future__ import annotations
@@ -27,22 +28,32 @@ ASSETS = "assets/"
 _CONFIG = "script#__config"
 
 
+def _files(folder: Path) -> set[str]:
+    """Every file under `folder`, as a path from it."""
+    found = folder.rglob("*") if folder.is_dir() else ()
+    return {path.relative_to(folder).as_posix() for path in found if path.is_file()}
+
+
 def identical(site_dir: Path, folder: str) -> set[str]:
     """Paths under `folder`assets/ (from assets/) whose root copy has the same bytes."""
-    own = site_dir / folder / ASSETS
-    found = set()
-    for path in sorted(own.rglob("*")) if own.is_dir() else ():
-        name = path.relative_to(own).as_posix()
-        root = site_dir / ASSETS / name
-        if path.is_file() and root.is_file() and filecmp.cmp(path, root, shallow=False):
-            found.add(name)
-    return found
+    own, root = site_dir / folder / ASSETS, site_dir / ASSETS
+    return {
+        name
+        for name in _files(own) & _files(root)
+        if filecmp.cmp(own / name, root / name, shallow=False)
+    }
+
+
+def root_only(site_dir: Path, folder: str) -> set[str]:
+    """Paths under assets/ that `folder`assets/ has no copy of."""
+    return _files(site_dir / ASSETS) - _files(site_dir / folder / ASSETS)
 
 
 class Rewriter:
     """Turns a URL in one built page of an edition into the root copy's, when shared."""
 
     def __init__(self, site_url: str, folder: str, shared: set[str]) -> None:
+        """`shared`: the paths under assets/ the edition's pages take from the root."""
         parts = urlsplit(site_url)
         origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else "http://site.invalid"
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
@@ -119,13 +130,13 @@ def share(site_dir: Path, html: dict[str, str], folders: tuple[str, ...], site_u
     removed = 0
     for folder in folders:
         shared = identical(site_dir, folder)
-        if not shared:
-            continue
-        rewriter = Rewriter(site_url, folder, shared)
+        rewriter = Rewriter(site_url, folder, shared | root_only(site_dir, folder))
         for path, text in html.items():
             if path.startswith(folder):
                 html[path] = rewriter.page(text, path)
         own = site_dir / folder / ASSETS
+        if not shared:
+            continue
         for name in sorted(shared):
             removed += (own / name).stat().st_size
             (own / name).unlink()
