@@ -8,7 +8,10 @@ what it loads) the HTML names, plus fonts and images the loaded CSS names (data:
 excepted). Iframes marked loading=lazy count too: Chromium loads them when they are
 within about 1,250-2,500 px of the viewport, which on a short page is at once. Material's search
 worker and search/search_index.json count too, unless the page loads
-assets/lazy-search.js, which holds them back until the reader opens search.
+assets/lazy-search.js, which holds them back until the reader opens search. A script
+whose type is not JavaScript is never fetched: Material's bundle, which
+assets/lazy-bundle.js loads on the reader's first touch (finish/lazy_bundle.py), is not
+part of a first view.
 Sizes are gzip-compressed (level 6, as a web server does) for text files and raw for
 images that are compressed already.
 """
@@ -44,6 +47,8 @@ COMPRESSIBLE = {
 _ORIGIN = "http://site.invalid/"
 _CSS_URL = re.compile(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)", re.I)
 _FONT = {".woff2", ".woff", ".ttf", ".otf", ".eot"}
+# The <script type> values a browser runs, and so fetches ("": no type, JavaScript).
+_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def _refs(html: str) -> _Refs:
             elif rel & {"preload", "modulepreload"}:
                 found.refs.append((attrs.get("as", "script"), attrs["href"], attrs))
         elif tag == "script":
-            if attrs.get("src"):
+            if attrs.get("src") and attrs.get("type", "").lower() in _SCRIPT_TYPES:
                 found.refs.append(("script", attrs["src"], attrs))
             elif attrs.get("id") == "__config":
                 found.config += node.text(deep=True)
