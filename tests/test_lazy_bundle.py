@@ -1,0 +1,126 @@
+"""Material's JavaScript loads on the reader's first touch, not with the page
+(assets/lazy-bundle.js, finish/lazy_bundle.py), and then everything works as before:
+the menu, search, the colour toggle, the glossary's tooltips, our own scripts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from browser import DESKTOP, PHONE, open_page
+
+BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
+TABLES = "in-an-iop/"  # a page with tables, a glossary term and a long menu
+SCRIPT_BOX = "cost-and-insurance/"  # a page with "what to say" boxes and their copy button
+SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+OURS = """() => ({
+    headerButtons: document.querySelectorAll('.iop-header-button').length,
+    copyButtons: document.querySelectorAll('.iop-copy').length,
+    tables: document.querySelectorAll('article table').length,
+    boxes: document.querySelectorAll('.md-typeset__scrollwrap').length,
+    twice: document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length,
+    focusable: document.querySelectorAll('.md-typeset__scrollwrap[tabindex="0"]').length,
+})"""
+
+
+def _bundle(url: str) -> bool:
+    return bool(BUNDLE.search(url))
+
+
+def test_an_untouched_page_does_not_load_the_bundle(browser, base_url: str) -> None:
+    with open_page(browser, base_url + TABLES) as (tab, record):
+        tab.wait_for_load_state("networkidle")
+        # The one wait here that must run its course: what is tested is that nothing is
+        # requested, so it lasts 3 s unless the bundle is asked for (then it ends at once,
+        # and the test fails). A first view is what a page loads before a touch.
+        with pytest.raises(PlaywrightTimeout):
+            tab.wait_for_event("request", predicate=lambda r: _bundle(r.url), timeout=3_000)
+        assert not [url for url in record.requests if _bundle(url)]
+        # It looks as Material would make it: JavaScript's styles, tables in their boxes
+        # (once, and a keyboard can scroll them), the button for the other colour scheme.
+        assert tab.evaluate("() => document.documentElement.className") == "js"
+        state = tab.evaluate(OURS)
+        assert state["tables"] > 0 and state["boxes"] == state["tables"] == state["focusable"]
+        assert tab.get_by_role("button", name="Switch to dark mode").is_visible()
+
+
+def test_a_dark_device_sees_dark_colours_before_any_touch(browser, base_url: str) -> None:
+    with open_page(browser, base_url + TABLES, scheme="dark") as (tab, record):
+        assert tab.evaluate(SCHEME) == "slate"
+        assert tab.get_by_role("button", name="Switch to light mode").is_visible()
+        assert not [url for url in record.requests if _bundle(url)]
+
+
+def test_a_tap_on_the_menu_loads_it_and_everything_works(browser, base_url: str) -> None:
+    with open_page(browser, base_url + TABLES, viewport=PHONE) as (tab, record):
+        before = tab.evaluate(OURS)
+        tab.get_by_role("button", name="Menu").click()
+        tab.wait_for_function(STARTED)
+        assert [url for url in record.requests if _bundle(url)]
+        assert tab.evaluate("() => document.getElementById('__drawer').checked"), (
+            "the menu closed when Material started"
+        )
+        # Material started on a second DOMContentLoaded: none of our scripts ran twice, and
+        # its tables are wrapped once, in the boxes the build made.
+        assert tab.evaluate(OURS) == before
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("() => !document.getElementById('__drawer').checked")
+        tab.get_by_role("button", name="Search").click()
+        tab.locator(".md-search__input").press_sequentially("insurance")
+        tab.wait_for_selector(".md-search-result__item")
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("() => !document.getElementById('__search').checked")
+        tab.get_by_role("button", name="Switch to dark mode").click()
+        assert tab.evaluate(SCHEME) == "slate"
+        tab.get_by_role("button", name="Switch to light mode").click()
+        assert tab.evaluate(SCHEME) == "default"
+        assert record.console_errors == []
+
+
+def test_a_key_loads_it_and_search_and_tooltips_work(browser, base_url: str) -> None:
+    with open_page(browser, base_url + SCRIPT_BOX, viewport=DESKTOP) as (tab, record):
+        before = tab.evaluate(OURS)
+        assert before["copyButtons"] > 0
+        tab.keyboard.press("/")  # typed at once, before the bundle has arrived
+        tab.keyboard.type("medicaid")
+        tab.wait_for_function(STARTED)
+        tab.wait_for_selector(".md-search-result__item")
+        tab.keyboard.press("Escape")
+        tab.wait_for_function("() => !document.getElementById('__search').checked")
+        assert tab.evaluate(OURS) == before
+        tab.locator("article abbr").first.hover()
+        tab.wait_for_selector(".md-tooltip2--active")
+        assert record.console_errors == []
+
+
+def test_a_colour_picked_before_the_bundle_arrives_is_kept(browser, base_url: str) -> None:
+    held = []
+    with open_page(browser, base_url + TABLES, viewport=DESKTOP) as (tab, _):
+        tab.route(BUNDLE, lambda route: held.append(route))  # held until the colour is picked
+        try:
+            with tab.expect_request(lambda request: _bundle(request.url)):
+                tab.get_by_role("button", name="Switch to dark mode").click()
+            assert tab.evaluate(SCHEME) == "slate", "the colour waited for Material"
+            assert held, "the bundle was not asked for"
+            held[0].continue_()
+            tab.wait_for_function(STARTED)
+            assert tab.evaluate(SCHEME) == "slate"
+            assert tab.get_by_role("button", name="Switch to light mode").is_visible()
+            tab.get_by_role("button", name="Switch to light mode").click()
+            assert tab.evaluate(SCHEME) == "default"
+        finally:
+            tab.unroute(BUNDLE)
+
+
+@pytest.mark.parametrize("address", ["?q=insurance", "#attendance"])
+def test_a_search_or_a_place_in_the_page_loads_it_at_once(
+    browser, base_url: str, address: str
+) -> None:
+    with open_page(browser, base_url + TABLES + address) as (tab, record):
+        tab.wait_for_function(STARTED)
+        if address.startswith("?q="):
+            tab.wait_for_selector(".md-search-result__item")
+        assert record.console_errors == []
