@@ -10,6 +10,9 @@ import pytest
 from iopguide.tools import browser as chromium
 from sitetools import ROOT, build_site, serve_directory
 
+# Fixtures for the builds of broken project copies that several test files share.
+pytest_plugins = ["fixtures_builds"]
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
