@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from iopguide.tools import browser as chromium
-from sitetools import ROOT, build_site, serve_directory
+from sitetools import ROOT, build_site, exclusive, serve_directory
 
 # Fixtures for the builds of broken project copies that several test files share.
 pytest_plugins = ["fixtures_builds"]
@@ -16,11 +17,19 @@ pytest_plugins = ["fixtures_builds"]
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with the strict settings of mkdocs.yml."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, out)
-    if result.returncode != 0:
-        pytest.fail(f"the strict build failed:\n{result.output}", pytrace=False)
+    """The real site, built once with the strict settings of mkdocs.yml, and shared by
+    every xdist worker: the first worker to ask builds it while the others wait on a file
+    lock, then all read the same folder (tests must not write into it)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, report = shared / "site", shared / "site-build.txt"
+    with exclusive(shared / "site.lock"):
+        if not report.exists():
+            result = build_site(ROOT, out)
+            report.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
+    code, _, output = report.read_text(encoding="utf-8").partition("\n")
+    if code != "0":
+        pytest.fail(f"the strict build failed:\n{output}", pytrace=False)
     return out
 
 

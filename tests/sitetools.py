@@ -6,9 +6,12 @@ tools/static_server.py), so the tests exercise what the commands use.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -114,3 +117,34 @@ def article(html: str) -> str:
     node = LexborHTMLParser(html).css_first("article.md-content__inner")
     assert node is not None, "no article element"
     return node.inner_html or ""
+
+
+@contextlib.contextmanager
+def exclusive(lock: Path) -> Iterator[None]:
+    """Hold `lock` (a file) against every other process until the block ends: how the
+    xdist workers take turns at a shared build. The operating system releases it if a
+    worker dies, so nobody waits for a lock that no one holds."""
+    with lock.open("a+b") as handle:
+        if os.name == "nt":
+            import msvcrt
+
+            handle.seek(0)
+            while True:  # LK_LOCK gives up after 10 s; a build takes longer
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
