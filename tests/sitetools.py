@@ -11,8 +11,11 @@ import dataclasses
 import functools
 import os
 import shutil
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
@@ -38,6 +41,7 @@ kind: info
 """
 DocPage = project.SourcePage
 __all__ = ["Built", "tool_env"]
+T = TypeVar("T")
 
 
 @functools.cache
@@ -148,3 +152,24 @@ def exclusive(lock: Path) -> Iterator[None]:
                 yield
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+# How long any wait may take before a test gives up: a ceiling, never a pause. Every wait
+# returns as soon as its condition holds; this only has to be met by a 2-core machine at
+# load 10 (the suite's own workers plus another CPU-heavy job).
+LIMIT_S = 300.0
+POLL_S = 0.05
+
+
+def wait_until(condition: Callable[[], T], what: str, limit: float = LIMIT_S) -> T:
+    """Call `condition` until it returns something true, and return that; fail naming
+    `what` after `limit` seconds. For what has no event to wait on (a port that starts
+    answering, a process that appears); a browser waits with Playwright's own waits."""
+    deadline = time.monotonic() + limit
+    while True:
+        found = condition()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no {what} within {limit:.0f} s")
+        threading.Event().wait(POLL_S)

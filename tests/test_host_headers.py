@@ -12,7 +12,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -21,9 +20,7 @@ from pathlib import Path
 import pytest
 
 from iopguide.tools import static_server
-from sitetools import ROOT
-
-START_LIMIT = 60  # seconds
+from sitetools import LIMIT_S, ROOT, wait_until
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -38,7 +35,7 @@ def fetch(url: str) -> tuple[int, dict[str, str], str]:
     """Status, headers and body of one GET, without following a redirect."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
     try:
-        with OPENER.open(request, timeout=30) as response:
+        with OPENER.open(request, timeout=LIMIT_S) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()
@@ -64,19 +61,20 @@ def host(site: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + START_LIMIT
-        while True:
+
+        def answers() -> bool:
             try:
                 fetch(url)
-                break
             except OSError:
                 assert process.poll() is None, process.stdout.read()
-                assert time.monotonic() < deadline, "dev.py host did not answer"
-                time.sleep(0.2)
+                return False
+            return True
+
+        wait_until(answers, "answer from dev.py host")
         yield url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        process.wait(timeout=LIMIT_S)
 
 
 def test_a_page_can_be_framed_by_the_site_only(host: str) -> None:

@@ -20,19 +20,9 @@ from pathlib import Path
 import pytest
 
 from iopguide.tools import build, scratch
-from sitetools import ROOT, tool_env
+from sitetools import LIMIT_S, ROOT, tool_env, wait_until
 
 HOUR = 3600
-
-
-def _wait_for(find, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = find()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"no {what} after {seconds} s")
 
 
 def _processes_using(path: Path) -> list[str]:
@@ -63,10 +53,10 @@ def test_a_signal_during_a_build_removes_its_scratch_folder(tmp_path: Path, sig:
     )
     try:
         # The generator is writing: its site folder is there.
-        found = _wait_for(lambda: list(tmp_path.glob(".site-*/site")), 120, "scratch folder")
+        found = wait_until(lambda: list(tmp_path.glob(".site-*/site")), "scratch folder")
         folder = found[0].parent
         process.send_signal(sig)
-        output, _ = process.communicate(timeout=60)
+        output, _ = process.communicate(timeout=LIMIT_S)
     finally:
         if process.poll() is None:
             process.kill()
@@ -77,7 +67,7 @@ def test_a_signal_during_a_build_removes_its_scratch_folder(tmp_path: Path, sig:
     assert not folder.exists() and not list(tmp_path.glob(".site-*")), "scratch folder left"
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "the last good build"
-    _wait_for(lambda: not _processes_using(folder), 10, "end of the generator's processes")
+    wait_until(lambda: not _processes_using(folder), "end of the generator's processes")
 
 
 def _scratch(parent: Path, name: str, lock: bool = True, age: float = 0) -> Path:

@@ -9,14 +9,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sitetools import ROOT
-
-START_LIMIT = 180  # seconds: a first `mkdocs serve` build on a busy 2-core machine
+from sitetools import LIMIT_S, ROOT, wait_until
 
 
 def free_port() -> int:
@@ -55,17 +52,15 @@ def serving(*args: str) -> Iterator[tuple[subprocess.Popen, list[str]]]:
 
 def wait_for_page(process: subprocess.Popen, lines: list[str]) -> tuple[str, str]:
     """Read the output until the server says where it is; fetch the home page there."""
-    deadline = time.monotonic() + START_LIMIT
     url = ""
-    while not url:
+    while not url:  # each line ends the wait for it; a stopped server ends the output
         line = process.stdout.readline()
         if not line:
             raise AssertionError("the serve command stopped:\n" + "".join(lines))
         lines.append(line)
         found = re.search(r"Serving on (http://127\.0\.0\.1:\d+/)", line)
         url = found.group(1) if found else ""
-        assert time.monotonic() < deadline, "no server within the limit:\n" + "".join(lines)
-    with urllib.request.urlopen(url, timeout=60) as response:
+    with urllib.request.urlopen(url, timeout=LIMIT_S) as response:
         return url, response.read().decode("utf-8")
 
 
@@ -73,11 +68,8 @@ def stop_and_check_the_port_is_freed(
     process: subprocess.Popen, port: int, stop: signal.Signals
 ) -> None:
     os.kill(process.pid, stop)  # the process id only, as `kill PID` would
-    process.wait(timeout=60)
-    deadline = time.monotonic() + 30
-    while answers(port) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not answers(port), f"port {port} still answers after {stop.name}"
+    process.wait(timeout=LIMIT_S)
+    wait_until(lambda: not answers(port), f"closed port {port} after {stop.name}")
 
 
 def test_serve_previews_on_the_port_asked_for_and_sigterm_stops_it() -> None:
@@ -110,7 +102,7 @@ def run_dev(*args: str) -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=LIMIT_S,
     )
 
 
