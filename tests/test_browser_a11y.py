@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+import visits
 from browser import DESKTOP, PHONE, new_context, open_page, settle
 from sitetools import ROOT, every_page
+from visits import DESKTOP_LIGHT, PHONE_LIGHT, SMALL_PHONE, ZOOM_200
 
 PAGES = every_page()  # every language
 IDS = [page.src for page in PAGES]
@@ -31,15 +33,30 @@ def focused(tab) -> dict:
 # --- 2. Material's gaps -----------------------------------------------------------
 
 
+# Every per-page test below reads what one visit of its page in its view measured
+# (tests/visits.py): the page opens once per view, not once per test.
+
+
+def _tab_to_the_skip_link(tab) -> dict:
+    tab.keyboard.press("Tab")
+    first = focused(tab)
+    shown = tab.locator("a.iop-skip").is_visible()
+    tab.keyboard.press("Enter")
+    return {"first": first, "shown": shown, "then": tab.evaluate("document.activeElement.id")}
+
+
+SKIP_LINK = visits.probe(
+    "skip link", DESKTOP_LIGHT, run=_tab_to_the_skip_link, stage=visits.Stage.INTERACT
+)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_skip_link_to_main_content_is_the_first_tab_stop(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=DESKTOP) as (tab, _):
-        tab.keyboard.press("Tab")
-        first = focused(tab)
-        assert first["href"] == "#main-content", f"{page.src}: first tab stop is {first}"
-        assert tab.locator("a.iop-skip").is_visible(), "the focused skip link must show"
-        tab.keyboard.press("Enter")
-        assert tab.evaluate("document.activeElement.id") == "main-content"
+    found = visits.measured(browser, base_url + page.url, DESKTOP_LIGHT, SKIP_LINK)
+    first = found["first"]
+    assert first["href"] == "#main-content", f"{page.src}: first tab stop is {first}"
+    assert found["shown"], f"{page.src}: the focused skip link must show"
+    assert found["then"] == "main-content", f"{page.src}: Enter moved focus to {found['then']!r}"
 
 
 def test_menu_toggle_is_a_named_keyboard_operable_button(browser, base_url: str) -> None:
@@ -89,15 +106,21 @@ def test_focus_is_visible_on_every_tab_stop(browser, base_url: str, size: dict) 
         assert seen >= 20
 
 
+PLAIN_LINKS = visits.probe(
+    "links without underline",
+    DESKTOP_LIGHT,
+    js="""() => [...document.querySelectorAll(
+            'article p a, article li a, article td a, article dd a')]
+        .filter(a => !a.classList.contains('headerlink'))
+        .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
+        .map(a => a.textContent.trim())""",
+)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_links_in_body_text_are_underlined(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=DESKTOP) as (tab, _):
-        plain = tab.evaluate("""() => [...document.querySelectorAll(
-                'article p a, article li a, article td a, article dd a')]
-            .filter(a => !a.classList.contains('headerlink'))
-            .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
-            .map(a => a.textContent.trim())""")
-        assert plain == [], f"{page.src}: links told apart by colour alone: {plain}"
+    plain = visits.measured(browser, base_url + page.url, DESKTOP_LIGHT, PLAIN_LINKS)
+    assert plain == [], f"{page.src}: links told apart by colour alone: {plain}"
 
 
 def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str) -> None:
@@ -128,31 +151,44 @@ def test_no_animation_or_transition_under_reduced_motion(browser, base_url: str)
 # --- 3. Phones ----------------------------------------------------------------------
 
 
+PHONES = {320: SMALL_PHONE, 360: PHONE_LIGHT}
+SIDEWAYS = visits.probe(
+    "sideways",
+    *PHONES.values(),
+    js="""() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        hidden: [...document.querySelectorAll('article table')]
+            .filter(t => t.scrollWidth > (t.closest('.md-typeset__scrollwrap')
+                                          || t.parentElement).clientWidth + 1)
+            .map(t => t.textContent.trim().slice(0, 40)),
+    })""",
+)
+SMALL_TEXT = visits.probe(
+    "text under 16px",
+    PHONE_LIGHT,
+    js="""() => [...document.querySelectorAll(
+            'article p, article li, article td, article th, article dd, article summary')]
+        .filter(e => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 16)
+        .map(e => e.tagName + ' ' + getComputedStyle(e).fontSize + ': '
+             + e.textContent.trim().slice(0, 40))""",
+)
+
+
 @pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_no_sideways_scrolling_on_small_phones(browser, base_url: str, page, width: int) -> None:
-    viewport = {"width": width, "height": 740}
-    with open_page(browser, base_url + page.url, viewport=viewport) as (tab, _):
-        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{page.src} scrolls sideways by {overflow}px at {width}px wide"
-        # Tables stack into cards on phones (test_design.py checks each fits), so none
-        # hides a column off-screen behind a scroll.
-        hidden = tab.evaluate("""() => [...document.querySelectorAll('article table')]
-            .filter(t => t.scrollWidth > (t.closest('.md-typeset__scrollwrap')
-                                          || t.parentElement).clientWidth + 1)
-            .map(t => t.textContent.trim().slice(0, 40))""")
-        assert hidden == [], f"{page.src}: tables wider than the screen at {width}px: {hidden}"
+    found = visits.measured(browser, base_url + page.url, PHONES[width], SIDEWAYS)
+    overflow, hidden = found["overflow"], found["hidden"]
+    assert overflow <= 0, f"{page.src} scrolls sideways by {overflow}px at {width}px wide"
+    # Tables stack into cards on phones (test_design.py checks each fits), so none
+    # hides a column off-screen behind a scroll.
+    assert hidden == [], f"{page.src}: tables wider than the screen at {width}px: {hidden}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_body_text_is_at_least_16px(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
-        small = tab.evaluate("""() => [...document.querySelectorAll(
-                'article p, article li, article td, article th, article dd, article summary')]
-            .filter(e => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 16)
-            .map(e => e.tagName + ' ' + getComputedStyle(e).fontSize + ': '
-                 + e.textContent.trim().slice(0, 40))""")
-        assert small == [], f"{page.src}: text under 16px: {small[:5]}"
+    small = visits.measured(browser, base_url + page.url, PHONE_LIGHT, SMALL_TEXT)
+    assert small == [], f"{page.src}: text under 16px: {small[:5]}"
 
 
 TARGET_SIZE_JS = """() => {
@@ -198,33 +234,39 @@ TARGET_SIZE_JS = """() => {
 }"""
 
 
+TAP_TARGETS = visits.probe("tap targets", PHONE_LIGHT, js=TARGET_SIZE_JS)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_tap_targets_meet_wcag_2_5_8(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
-        bad = tab.evaluate(TARGET_SIZE_JS)
-        assert bad == [], f"{page.src}: targets under 24x24px without spacing: {bad[:6]}"
+    bad = visits.measured(browser, base_url + page.url, PHONE_LIGHT, TAP_TARGETS)
+    assert bad == [], f"{page.src}: targets under 24x24px without spacing: {bad[:6]}"
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) -> None:
-    # 200% zoom of a 1280x800 window is a 640x400 CSS-pixel viewport.
-    context = new_context(browser, viewport={"width": 640, "height": 400}, device_scale_factor=2)
-    tab = context.new_page()
-    try:
-        tab.goto(base_url + page.url)
-        settle(tab)
-        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{page.src} scrolls sideways at 200% zoom"
-        clipped = tab.evaluate("""() => [...document.querySelectorAll(
+def _zoomed(tab) -> dict:
+    return {
+        "overflow": tab.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
+        "clipped": tab.evaluate("""() => [...document.querySelectorAll(
                 'h1, h2, h3, p, li, .iop-crisis, .md-header__topic')]
             .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1
                     && getComputedStyle(e).overflowX === 'hidden'
                     && !e.classList.contains('md-ellipsis'))
-            .map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40))""")
-        assert clipped == [], f"{page.src}: text cut off at 200% zoom: {clipped}"
-        assert tab.locator(".iop-crisis a[href='tel:988']").is_visible()
-    finally:
-        context.close()
+            .map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40))"""),
+        "call shown": tab.locator(".iop-crisis a[href='tel:988']").is_visible(),
+    }
+
+
+# 200% zoom of a 1280x800 window is a 640x400 CSS-pixel viewport at device scale 2.
+ZOOMED = visits.probe("200% zoom", ZOOM_200, run=_zoomed)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) -> None:
+    found = visits.measured(browser, base_url + page.url, ZOOM_200, ZOOMED)
+    assert found["overflow"] <= 0, f"{page.src} scrolls sideways at 200% zoom"
+    clipped = found["clipped"]
+    assert clipped == [], f"{page.src}: text cut off at 200% zoom: {clipped}"
+    assert found["call shown"], f"{page.src}: the 988 call link is hidden at 200% zoom"
 
 
 # --- 4. Keyboard --------------------------------------------------------------------

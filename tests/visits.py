@@ -1,0 +1,162 @@
+"""One browser visit per page and view, shared by every per-page Chromium test.
+
+Loading a page is most of a per-page test's time, and many tests look at the same page in
+the same view (size, palette, JavaScript, zoom). So each test module names what it
+measures as a *probe* for the views it needs, at import time; the first test that asks
+for a page in a view opens it once, runs every probe registered for that view, and keeps
+the results for the rest of the worker's run. Tests then assert on the kept result, with
+their own names and messages.
+
+Order within a visit: measurements first (they only read the page), then audits (axe,
+which reads everything but restores what it touches), then at most one interaction per
+view (key presses, which change focus and scroll), so no probe sees another's traces.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from browser import new_context, open_page, settle
+
+
+@dataclass(frozen=True)
+class View:
+    """How a page is looked at: a window size in CSS pixels, a colour scheme, JavaScript
+    on or off, and device pixels per CSS pixel (2 with 640x400 is a 1280x800 window at
+    200% zoom)."""
+
+    name: str
+    width: int
+    height: int
+    scheme: str = "light"
+    javascript: bool = True
+    scale: float = 1
+
+    def __str__(self) -> str:
+        return self.name
+
+
+PHONE_LIGHT = View("360 light", 360, 740)
+PHONE_DARK = View("360 dark", 360, 740, scheme="dark")
+DESKTOP_LIGHT = View("1280 light", 1280, 800)
+DESKTOP_DARK = View("1280 dark", 1280, 800, scheme="dark")
+SMALL_PHONE = View("320 light", 320, 740)
+ZOOM_200 = View("200% zoom", 640, 400, scale=2)
+
+
+class Stage(enum.IntEnum):
+    MEASURE = 0  # reads the page only
+    AUDIT = 1  # reads the page and restores what it touches (axe)
+    INTERACT = 2  # presses keys or clicks: last, and one per view
+
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    views: tuple[View, ...]
+    run: Callable[[Any], Any]
+    stage: Stage
+
+
+@dataclass(frozen=True)
+class ProbeFailed:
+    """A probe that raised: each test that reads it fails with this message."""
+
+    message: str
+
+
+_PROBES: dict[str, Probe] = {}
+_RECORDS: dict[tuple[str, View], dict[str, Any]] = {}
+
+
+def probe(
+    name: str,
+    *views: View,
+    js: str | None = None,
+    run: Callable[[Any], Any] | None = None,
+    stage: Stage = Stage.MEASURE,
+) -> str:
+    """Register what to measure on every page visited in `views`: a JavaScript function
+    (`js`, evaluated in the page) or a Python function of the Playwright page (`run`).
+    Returns the name, which tests pass to `measured`."""
+    if (js is None) == (run is None):
+        raise TypeError(f"probe {name!r}: give either js or run")
+    if name in _PROBES:
+        raise ValueError(f"probe {name!r} is registered twice: give each a name of its own")
+    if stage is Stage.INTERACT:
+        for other in _PROBES.values():
+            shared = set(views) & set(other.views)
+            if other.stage is Stage.INTERACT and shared:
+                views_named = ", ".join(sorted(map(str, shared)))
+                raise ValueError(
+                    f"probes {other.name!r} and {name!r} both interact in {views_named}:"
+                    " one visit can serve only one interaction"
+                )
+    runner = run if run is not None else (lambda tab: tab.evaluate(js))
+    _PROBES[name] = Probe(name, views, runner, stage)
+    return name
+
+
+def visit(browser, url: str, view: View) -> Mapping[str, Any]:
+    """Every registered probe's result for `url` in `view`, from one visit per worker.
+    A probe registered after the page was visited gets a visit of its own later."""
+    record = _RECORDS.setdefault((url, view), {})
+    missing = sorted(
+        (p for p in _PROBES.values() if view in p.views and p.name not in record),
+        key=lambda p: p.stage,
+    )
+    if missing:
+        with _opened(browser, url, view) as tab:
+            for each in missing:
+                record[each.name] = _run(each, tab, url, view)
+    return MappingProxyType(record)
+
+
+def measured(browser, url: str, view: View, name: str) -> Any:
+    """One probe's result for `url` in `view` (see `visit`); a probe that raised during the
+    visit raises here, in each test that reads it."""
+    if name not in _PROBES or view not in _PROBES[name].views:
+        raise KeyError(f"no probe {name!r} is registered for the {view} view")
+    result = visit(browser, url, view)[name]
+    if isinstance(result, ProbeFailed):
+        raise RuntimeError(result.message)
+    return result
+
+
+def _run(each: Probe, tab, url: str, view: View) -> Any:
+    try:
+        return each.run(tab)
+    except Exception as error:  # kept for the tests that read it; the others go on
+        return ProbeFailed(f"{each.name} failed on {url} at {view}: {error}")
+
+
+@contextlib.contextmanager
+def _opened(browser, url: str, view: View) -> Iterator[Any]:
+    size = {"width": view.width, "height": view.height}
+    if view.scale == 1:
+        with open_page(
+            browser, url, viewport=size, scheme=view.scheme, javascript=view.javascript
+        ) as (tab, _):
+            yield tab
+        return
+    # A device scale needs a context of its own (the warm tab has scale 1).
+    context = new_context(
+        browser,
+        viewport=size,
+        device_scale_factor=view.scale,
+        color_scheme=view.scheme,
+        java_script_enabled=view.javascript,
+    )
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        if view.javascript:
+            settle(tab)
+        yield tab
+    finally:
+        context.close()
