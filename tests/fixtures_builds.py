@@ -1,4 +1,136 @@
 """Builds of broken project copies that several test files share (one build, many
-assertions): a full strict build costs about 15-20 s of CPU."""
+assertions): a full strict build costs about 15-20 s of CPU.
+
+`broken_build` is one copy of the project, both languages, broken in several independent
+ways, each of which the strict build reports and then goes on: MkDocs counts the
+warnings and fails only at the end, after `finish` (mkdocs_hooks.py), so one build prints
+every line. Each test asserts its own lines in the shared output. What stops a build
+early cannot join it: a YAML error in mkdocs.yml, a symbolic link or a page that is not
+UTF-8 (on_config), an include that cannot be read (on_env, before any template or
+`finish`); those tests build on their own. Built once for all xdist workers: the first
+to ask builds while the others wait on a lock, as the `site` fixture does.
+"""
 
 from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitetools import ROOT, build_site, copy_project, exclusive
+
+WORKER = "export default { fetch: () => Response.redirect('https://example.org/', 302) };\n"
+# A hidden <style> in a snippet of either language (tests/test_csp_sources.py).
+HIDE = "<style>.iop-crisis{display:none!important}</style>"
+# Three ways past the Markdown rules (tests/test_rendered_html.py).
+HIDDEN_ES = '\n```\nsin cerrar\n\n<iframe src="../"></iframe>\n'
+FIGURE = '<svg xmlns="http://www.w3.org/2000/svg">\n<use href="#crisis"/>\n</svg>\n'
+ATTR_LIST = "\nText.\n{: .md-header }\n"
+# An unknown page in the nav (tests/test_bad_pages.py), right after Home.
+HOME_ENTRY = "  - Home: index.md\n"
+LOST_ENTRY = "  - Lost: no-such-page.md\n"
+# The page each front matter test breaks (tests/test_build.py, tests/test_frontmatter.py).
+NO_REVIEWED = "docs/work-school-privacy.md"
+BAD_NEXT_REVIEW = "docs/about/accessibility.md"
+SOURCES_FIVE = "docs/benefits.md"
+SCRIPT_PAGE = "docs/stories.md"  # a <script> in a page (tests/test_engines.py)
+SCRIPT = "\n<script>alert(1)</script>\n"
+
+
+@dataclass(frozen=True)
+class Broken:
+    project: Path  # the broken copy, to find the lines a test expects
+    out: Path  # where the build would have written the site
+    ok: bool
+    output: str
+
+    def text(self, path: str) -> str:
+        return (self.project / path).read_text(encoding="utf-8")
+
+    def line_of(self, path: str, needle: str) -> int:
+        """The line of `path` (in the copy) where `needle` first appears."""
+        text = self.text(path)
+        return text[: text.index(needle)].count("\n") + 1
+
+    def lines(self, about: str) -> list[str]:
+        """The output's lines that contain `about`."""
+        return [line for line in self.output.splitlines() if about in line]
+
+
+def material_script_changed() -> str:
+    """Material's content.html with one inline script changed, as after an upgrade
+    (tests/test_csp.py): the build must name the new hash."""
+    material = Path(__import__("material").__file__).parent / "templates"
+    original = (material / "partials" / "javascripts" / "content.html").read_text()
+    changed = original.replace("target.checked=", "target.checked=!!")
+    assert changed != original
+    return changed
+
+
+def _edit(project: Path, path: str, old: str, new: str, regex: bool = False) -> None:
+    target = project / path
+    text = target.read_text(encoding="utf-8")
+    if regex:
+        changed = re.sub(old, new, text, count=1, flags=re.M | re.S)
+    else:
+        changed = text.replace(old, new, 1)
+    assert changed != text, f"could not change {path}"
+    target.write_text(changed, encoding="utf-8")
+
+
+def _append(project: Path, path: str, text: str) -> None:
+    target = project / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    target.write_text(old + text, encoding="utf-8")
+
+
+def break_copy(project: Path) -> Path:
+    """Every independent breakage the shared build reports (see the module docstring)."""
+    shutil.copytree(ROOT / "docs-es", project / "docs-es")
+    shutil.copy2(ROOT / "mkdocs.es.yml", project / "mkdocs.es.yml")
+    # tests/test_build.py and tests/test_frontmatter.py: front matter.
+    _edit(project, NO_REVIEWED, r"^reviewed:.*?\n", "", regex=True)
+    _edit(project, BAD_NEXT_REVIEW, r"^next_review:.*?$", "next_review: next year", regex=True)
+    _edit(project, SOURCES_FIVE, r"^sources:\n.*?(?=^---)", "sources: 5\n", regex=True)
+    # tests/test_published_files.py: a file the host would run.
+    _append(project, "docs/_worker.js", WORKER)
+    # tests/test_rendered_html.py: HTML after an open fence (Spanish), a figure's <use>,
+    # attr_list on an English page.
+    _append(project, "docs-es/benefits.md", HIDDEN_ES)
+    (project / "docs/.snippets/figures/levels-of-care.svg").write_text(FIGURE, encoding="utf-8")
+    _append(project, "docs/glossary.md", ATTR_LIST)
+    # tests/test_csp_sources.py: a <style> in the glossary snippet and in a Spanish figure.
+    _append(project, "docs/.snippets/glossary.md", HIDE + "\n")
+    figure = "docs-es/.snippets/figures/sample-week.svg"
+    _edit(project, figure, "</svg>", "<style>.iop-crisis{color:red}</style></svg>")
+    # tests/test_csp.py: Material's inline script changed.
+    override = project / "overrides" / "partials" / "javascripts" / "content.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text(material_script_changed(), encoding="utf-8")
+    # tests/test_engines.py: a <script> in a page.
+    _append(project, SCRIPT_PAGE, SCRIPT)
+    # tests/test_bad_pages.py: the nav names a page that is not in docs/.
+    _edit(project, "mkdocs.yml", HOME_ENTRY, HOME_ENTRY + LOST_ENTRY)
+    return project
+
+
+@pytest.fixture(scope="session")
+def broken_build(tmp_path_factory: pytest.TempPathFactory) -> Broken:
+    """The broken copy (break_copy), built once for every test file that reads it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "broken-build"
+    shared.mkdir(exist_ok=True)
+    project, out, report = shared / "project", shared / "out", shared / "build.txt"
+    with exclusive(shared / "lock"):
+        if not report.exists():
+            if project.exists():  # a worker that died half-way
+                shutil.rmtree(project)
+            result = build_site(break_copy(copy_project(project)), out)
+            report.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
+    code, _, output = report.read_text(encoding="utf-8").partition("\n")
+    return Broken(project, out, code == "0", output)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import ROOT, all_pages, build_site, copy_project, hrefs, tags
+from fixtures_builds import BAD_NEXT_REVIEW, NO_REVIEWED, Broken
+from sitetools import ROOT, all_pages, build_site, hrefs, tags
 
 
 def test_the_strict_build_makes_every_page(site: Path) -> None:
@@ -27,32 +28,21 @@ def test_mkdocs_yml_keeps_strict_validation() -> None:
     assert re.search(r"(?m)^  font: false", config), "web fonts would come from Google"
 
 
-def _break_and_build(tmp_path: Path, page: str, old: str, new: str) -> str:
-    project = copy_project(tmp_path / "project")
-    source = project / page
-    text = source.read_text(encoding="utf-8")
-    broken = re.sub(old, new, text, count=1, flags=re.M)
-    assert broken != text, f"the test could not change {page}"
-    source.write_text(broken, encoding="utf-8")
-    result = build_site(project, tmp_path / "out")
-    assert result.returncode != 0, "the strict build passed with broken front matter"
-    return result.output
-
-
-def test_removing_reviewed_fails_the_build_naming_page_and_field(tmp_path: Path) -> None:
-    page = all_pages()[-1].src
-    output = _break_and_build(tmp_path, page, r"^reviewed:.*\n", "")
-    assert re.search(rf"{re.escape(page)}:\d+: front-matter: `reviewed` is missing", output), output
-
-
-def test_a_bad_next_review_date_fails_the_build_naming_page_and_field(tmp_path: Path) -> None:
-    page = all_pages()[0].src
-    output = _break_and_build(tmp_path, page, r"^next_review:.*$", "next_review: next year")
+def test_removing_reviewed_fails_the_build_naming_page_and_field(broken_build: Broken) -> None:
+    """The shared broken copy (tests/fixtures_builds.py) lost a page's `reviewed`."""
+    assert not broken_build.ok, "the strict build passed with broken front matter"
     assert re.search(
-        rf"{re.escape(page)}:\d+: front-matter: `next_review` is `next year`, "
+        rf"{re.escape(NO_REVIEWED)}:\d+: front-matter: `reviewed` is missing", broken_build.output
+    ), broken_build.output
+
+
+def test_a_bad_next_review_date_fails_the_build_naming_page_and_field(broken_build: Broken) -> None:
+    assert not broken_build.ok, "the strict build passed with broken front matter"
+    assert re.search(
+        rf"{re.escape(BAD_NEXT_REVIEW)}:\d+: front-matter: `next_review` is `next year`, "
         "not a real date",
-        output,
-    ), output
+        broken_build.output,
+    ), broken_build.output
 
 
 @pytest.mark.parametrize("page", all_pages(), ids=str)

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import DESKTOP, PHONE, new_context, settle
+from fixtures_builds import Broken, material_script_changed
 from iopguide.finish import csp, site_headers
 from iopguide.tools import page_weight, static_server
-from sitetools import build_site, copy_project
 
 CHANGED = "Material's inline script changed: review it and update scripts/iopguide/finish/"
 PERMISSIONS = (
@@ -125,20 +125,13 @@ def test_the_scanner_flags_what_csp_would_block() -> None:
     assert csp.meta_policy(csp.with_meta(csp.with_meta(page, "x"), "y")) == "y"
 
 
-def test_a_changed_material_inline_script_fails_the_build(tmp_path: Path) -> None:
-    """As after a Material upgrade: the build names the new hash and what to do."""
-    project = copy_project(tmp_path / "project")
-    material = Path(__import__("material").__file__).parent / "templates"
-    original = (material / "partials" / "javascripts" / "content.html").read_text()
-    changed = original.replace("target.checked=", "target.checked=!!")
-    assert changed != original
-    override = project / "overrides" / "partials" / "javascripts" / "content.html"
-    override.parent.mkdir(parents=True, exist_ok=True)
-    override.write_text(changed, encoding="utf-8")
-    result = build_site(project, tmp_path / "out")
-    output = result.output
-    assert result.returncode != 0, "the strict build passed with an unpinned inline script"
+def test_a_changed_material_inline_script_fails_the_build(broken_build: Broken) -> None:
+    """As after a Material upgrade: the build names the new hash and what to do (the
+    shared broken copy, tests/fixtures_builds.py, overrides content.html)."""
+    output = broken_build.output
+    assert not broken_build.ok, "the strict build passed with an unpinned inline script"
     assert CHANGED in output, output
+    changed = material_script_changed()
     new_hash = csp.sha256_source(re.findall(r"<script>(.*?)</script>", changed, re.S)[-1])
     assert new_hash in output, output
 

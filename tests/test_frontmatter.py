@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from fixtures_builds import SOURCES_FIVE, Broken
 from iopguide.checks import frontmatter
 from iopguide.tools.build import tool_env
-from sitetools import ROOT, all_pages, build_site, copy_project
+from sitetools import ROOT, all_pages
 
 TODAY = dt.date(2026, 11, 27)
 GOOD = """---
@@ -352,13 +353,11 @@ def test_the_templates_escape_title_and_description_without_the_check(
     assert tree.css_first('meta[property="og:title"]').attributes["content"] == title
 
 
-def test_front_matter_the_templates_cannot_print_stops_before_them(tmp_path: Path) -> None:
+def test_front_matter_the_templates_cannot_print_stops_before_them(broken_build: Broken) -> None:
     """`sources: 5` stopped Material's templates with a TypeError traceback (and a wrong
-    icon with TemplateNotFound): the build now stops after the checks name the line."""
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "benefits.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"(?ms)^sources:\n.*?(?=^---)", "sources: 5\n", text, count=1))
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0 and "Traceback" not in result.output
-    assert "docs/benefits.md:6: front-matter: `sources` must be a non-empty list" in result.output
+    icon with TemplateNotFound): the build now stops after the checks name the line (the
+    shared broken copy, tests/fixtures_builds.py, gives docs/benefits.md `sources: 5`)."""
+    assert not broken_build.ok and "Traceback" not in broken_build.output
+    assert (
+        f"{SOURCES_FIVE}:6: front-matter: `sources` must be a non-empty list" in broken_build.output
+    )

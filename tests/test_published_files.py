@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fixtures_builds import Broken
 from iopguide.checks import published_files
 from sitetools import ROOT, build_site, copy_project
 
@@ -86,13 +87,11 @@ def test_a_picture_that_passes_the_allow_list_is_published(project: Path) -> Non
         (project / "docs/.snippets/figures/x.html").unlink()
 
 
-def test_the_strict_build_fails_naming_the_file(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    _with(project, "docs/_worker.js", WORKER)
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0 and not (tmp_path / "site").exists()
-    assert "docs/_worker.js:1: published-file: " in result.output
-    assert "Traceback" not in result.output
+def test_the_strict_build_fails_naming_the_file(broken_build: Broken) -> None:
+    """The shared broken copy (tests/fixtures_builds.py) has a docs/_worker.js."""
+    assert not broken_build.ok and not broken_build.out.exists()
+    assert "docs/_worker.js:1: published-file: " in broken_build.output
+    assert "Traceback" not in broken_build.output
 
 
 def test_a_page_that_is_not_utf8_stops_the_build_on_its_line(tmp_path: Path) -> None:

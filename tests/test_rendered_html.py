@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from fixtures_builds import ATTR_LIST, FIGURE, HIDDEN_ES, Broken
 from iopguide import editions, project, steps
 from iopguide.checks import rendered_html
 from iopguide.finish.edition import EditionBuild
 from iopguide.render import page_html
-from sitetools import ROOT, build_site, copy_project
+from sitetools import ROOT, copy_project
 
 # What an outside pull request could try, as the generator renders it.
 HOSTILE = [
@@ -188,13 +189,10 @@ def test_a_finding_found_nowhere_is_on_line_one() -> None:
     assert "a snippet it includes" in problems[0].message
 
 
-HIDDEN_ES = '\n```\nsin cerrar\n\n<iframe src="../"></iframe>\n'
-FIGURE = '<svg xmlns="http://www.w3.org/2000/svg">\n<use href="#crisis"/>\n</svg>\n'
-
-
 def _hostile_copy(tmp_path: Path) -> Path:
     """The project with three ways past the Markdown rules: a Spanish page with HTML after
-    a fence left open, an SVG figure with a <use>, attr_list on an English page."""
+    a fence left open, an SVG figure with a <use>, attr_list on an English page (as in the
+    shared broken copy the MkDocs build reads, tests/fixtures_builds.py)."""
     project_dir = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / "docs-es", project_dir / "docs-es")
     shutil.copy2(ROOT / "mkdocs.es.yml", project_dir / "mkdocs.es.yml")
@@ -203,9 +201,7 @@ def _hostile_copy(tmp_path: Path) -> Path:
     figure = project_dir / "docs" / ".snippets" / "figures" / "levels-of-care.svg"
     figure.write_text(FIGURE, encoding="utf-8")
     english = project_dir / "docs" / "glossary.md"
-    english.write_text(
-        english.read_text(encoding="utf-8") + "\nText.\n{: .md-header }\n", encoding="utf-8"
-    )
+    english.write_text(english.read_text(encoding="utf-8") + ATTR_LIST, encoding="utf-8")
     return project_dir
 
 
@@ -221,17 +217,16 @@ def _expected(project_dir: Path) -> set[tuple[str, int]]:
     }
 
 
-def test_mkdocs_build_fails_on_each_way_past_the_markdown_rules(tmp_path: Path) -> None:
-    project_dir = _hostile_copy(tmp_path)
-    result = build_site(project_dir, tmp_path / "site")
-    assert result.returncode != 0 and not (tmp_path / "site").exists()
-    assert "Traceback" not in result.output
-    lines = [line for line in result.output.splitlines() if ": rendered-html: " in line]
+def test_mkdocs_build_fails_on_each_way_past_the_markdown_rules(broken_build: Broken) -> None:
+    """The shared broken copy (tests/fixtures_builds.py) has the same three."""
+    assert not broken_build.ok and not broken_build.out.exists()
+    assert "Traceback" not in broken_build.output
+    lines = broken_build.lines(": rendered-html: ")
     found = set()
     for line in lines:
         path, number, _ = line.split(" -  ", 1)[-1].split(":", 2)
         found.add((path, int(number)))
-    assert found == _expected(project_dir)
+    assert found == _expected(broken_build.project)
     assert len(lines) == len(set(lines)) == 3, "each finding once, a figure on many pages too"
 
 
