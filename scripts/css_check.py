@@ -9,10 +9,10 @@ IOP_KEEP_MATERIAL_CSS=1 (Material's stylesheet whole) and once as published (cut
 each with the static server, and takes a full-page screenshot of every built HTML file
 (both languages, embeds and 404 pages too) in each, in the light and the dark palette, at
 360x740 and 1280x800. Two screenshots match when their PNG bytes are the same (Chromium
-encodes the same pixels the same way). Prints each page that differs, then the gzip size
-of the stylesheet in each build and a summary; exits 1 when a page differs. --out keeps
-the differing pairs. Any other file that differs between the builds is named first: the
-tree changed while they ran.
+encodes the same pixels the same way); a pair that differs is taken again until each page
+stands still. Prints each page that differs, then the gzip size of the stylesheet in each
+build and a summary; exits 1 when a page differs. --out keeps the differing pairs. Any
+other file that differs between the builds is named first: the tree changed meanwhile.
 A tool that prints figures, not a test.
 """
 
@@ -88,10 +88,24 @@ def other_differences(whole: Path, cut: Path) -> list[str]:
     )
 
 
-def shot(page: object, url: str) -> bytes:
-    page.goto(url, wait_until="load")  # type: ignore[attr-defined]
-    page.evaluate("document.fonts.ready.then(() => true)")  # type: ignore[attr-defined]
+def shot(page: object, url: str | None = None) -> bytes:
+    if url:
+        page.goto(url, wait_until="load")  # type: ignore[attr-defined]
+        page.evaluate("document.fonts.ready.then(() => true)")  # type: ignore[attr-defined]
     return page.screenshot(full_page=True, animations="disabled", caret="hide")  # type: ignore[attr-defined,no-any-return]
+
+
+def settled(page: object, first: bytes, tries: int = 6) -> bytes:
+    """The page's screenshot once two in a row are the same (a transition Chromium's
+    `animations="disabled"` does not reach, e.g. on a ::placeholder, may still run)."""
+    last = first
+    for _ in range(tries):
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]
+        again = shot(page)
+        if again == last:
+            return again
+        last = again
+    return last
 
 
 def compare(whole: Path, cut: Path, paths: list[str], out: Path | None) -> list[str]:
@@ -110,6 +124,8 @@ def compare(whole: Path, cut: Path, paths: list[str], out: Path | None) -> list[
                 before, after = context.new_page(), context.new_page()
                 for path in paths:
                     a, b = shot(before, whole_url + path), shot(after, cut_url + path)
+                    if a != b:  # a transition still running on either? look again
+                        a, b = settled(before, a), settled(after, b)
                     if a != b:
                         name = f"{path} {scheme} {size}"
                         differ.append(name)
