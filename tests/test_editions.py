@@ -14,7 +14,7 @@ import pytest
 
 from iopguide import editions
 from iopguide.checks import translations
-from sitetools import build_site, copy_project, hrefs, tags
+from sitetools import Built, build_site, copy_project, hrefs, tags
 
 pytestmark = pytest.mark.xdist_group("editions")
 
@@ -97,13 +97,24 @@ def add_spanish(project: Path) -> Path:
     return project
 
 
+STALE = "\nA new closing line.\n"  # added to docs/benefits.md after its translation
+
+
 @pytest.fixture(scope="module")
-def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Built]:
+    """The small Spanish edition, built once. docs/benefits.md then gains a line, so its
+    translation is stale: a warning until the page's review date, and the build passes."""
     project = add_spanish(copy_project(tmp_path_factory.mktemp("bilingual") / "project"))
-    out = project / "site"
-    built = build_site(project, out)
+    english = project / "docs" / "benefits.md"
+    english.write_text(english.read_text(encoding="utf-8") + STALE, encoding="utf-8")
+    built = build_site(project, project / "site")
     assert built.ok, built.output
-    return out
+    return project, built
+
+
+@pytest.fixture(scope="module")
+def bilingual(bilingual_build: tuple[Path, Built]) -> Path:
+    return bilingual_build[0] / "site"
 
 
 def test_the_spanish_pages_are_built_under_es_in_spanish(bilingual: Path) -> None:
@@ -170,14 +181,11 @@ def test_the_spanish_404_page_is_in_spanish(bilingual: Path) -> None:
     assert "No encontramos esa página" in html and "oprima el 2" in html
 
 
-def test_a_changed_english_page_makes_its_translation_stale(tmp_path: Path) -> None:
+def test_a_changed_english_page_makes_its_translation_stale(
+    bilingual_build: tuple[Path, Built],
+) -> None:
     """Editing docs/benefits.md warns on docs-es/benefits.md, with the English change's size."""
-    project = add_spanish(copy_project(tmp_path / "project"))
-    english = project / "docs" / "benefits.md"
-    english.write_text(
-        english.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8"
-    )
-    built = build_site(project, tmp_path / "out")
+    project, built = bilingual_build
     assert built.ok, built.output  # a warning until the page's review date
     stale = [line for line in built.output.splitlines() if "translation-stale" in line]
     assert len(stale) == 1, built.output
