@@ -16,11 +16,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from iopguide import crisis
 from sitetools import ROOT, build_site, copy_project, exclusive
 
 WORKER = "export default { fetch: () => Response.redirect('https://example.org/', 302) };\n"
@@ -39,11 +41,15 @@ BAD_NEXT_REVIEW = "docs/about/accessibility.md"
 SOURCES_FIVE = "docs/benefits.md"
 SCRIPT_PAGE = "docs/stories.md"  # a <script> in a page (tests/test_engines.py)
 SCRIPT = "\n<script>alert(1)</script>\n"
+MARK = "Zqx"  # put into every crisis wording (tests/test_crisis.py)
+SUB_PATH = "https://example.org/iop-guide/"  # the address of the marked build
 
 
 @dataclass(frozen=True)
 class Broken:
-    project: Path  # the broken copy, to find the lines a test expects
+    """A shared build: the changed copy, its output folder and what it printed."""
+
+    project: Path  # the changed copy, to find the lines a test expects
     out: Path  # where the build would have written the site
     ok: bool
     output: str
@@ -119,18 +125,53 @@ def break_copy(project: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="session")
-def broken_build(tmp_path_factory: pytest.TempPathFactory) -> Broken:
-    """The broken copy (break_copy), built once for every test file that reads it."""
-    base = tmp_path_factory.getbasetemp()
-    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "broken-build"
+def marked(text: str) -> str:
+    """The crisis file with MARK put into every wording, inside a link's words when the
+    wording is one link, and the NAMI HelpLine's number changed."""
+    head, _, wording = text.partition("\nwording:\n")
+    wording = re.sub(r'^(    [a-z]{2}: ")(\[?)', rf"\1\2{MARK} ", wording, flags=re.M)
+    head = head.replace("call: 1-800-950-6264", "call: 1-800-950-6265")
+    return head + "\nwording:\n" + wording
+
+
+def mark_copy(project: Path) -> Path:
+    """Both languages, the crisis file marked (tests/test_crisis.py)."""
+    shutil.copytree(ROOT / "docs-es", project / "docs-es")
+    shutil.copy2(ROOT / "mkdocs.es.yml", project / "mkdocs.es.yml")
+    path = project / crisis.FILE
+    path.write_text(marked(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
+
+
+def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path], **env: str):
+    """Build `make(copy of the project)` once for every xdist worker: the first to ask
+    builds while the others wait on a lock, as the `site` fixture does."""
+    base = factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
     shared.mkdir(exist_ok=True)
     project, out, report = shared / "project", shared / "out", shared / "build.txt"
     with exclusive(shared / "lock"):
         if not report.exists():
             if project.exists():  # a worker that died half-way
                 shutil.rmtree(project)
-            result = build_site(break_copy(copy_project(project)), out)
+            result = build_site(make(copy_project(project)), out, **env)
             report.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
     code, _, output = report.read_text(encoding="utf-8").partition("\n")
     return Broken(project, out, code == "0", output)
+
+
+@pytest.fixture(scope="session")
+def broken_build(tmp_path_factory: pytest.TempPathFactory) -> Broken:
+    """The broken copy (break_copy), built once for every test file that reads it."""
+    return _once(tmp_path_factory, "broken-build", break_copy)
+
+
+@pytest.fixture(scope="session")
+def marked_build(tmp_path_factory: pytest.TempPathFactory) -> Broken:
+    """A good build of both languages from a copy whose crisis file changed (mark_copy),
+    under a sub-path address: tests/test_crisis.py reads the crisis wording, and
+    tests/test_build.py the sub-path, neither of which the other changes."""
+    built = _once(tmp_path_factory, "marked-build", mark_copy, SITE_URL=SUB_PATH)
+    if not built.ok:
+        pytest.fail(f"the build with a changed crisis file failed:\n{built.output}", pytrace=False)
+    return built

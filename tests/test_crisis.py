@@ -6,20 +6,20 @@ on a page must agree with the file for the page's language (rule crisis-line).""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from fixtures_builds import MARK, Broken
 from iopguide import crisis
 from iopguide.checks import content, crisis_lines, frontmatter
 from iopguide.crisis.data import dial
 from iopguide.crisis.wording import LINK_SLOTS
 from iopguide.finish import crisis_slots
 from iopguide.render.crisis import CrisisExtension
-from sitetools import ROOT, build_site, copy_project
+from sitetools import ROOT
 
 FILE = ROOT / crisis.FILE
 
@@ -292,36 +292,11 @@ def test_every_tel_and_sms_link_matches_the_crisis_file_for_its_language(
         assert all(href != "sms:741741" and href != "sms:988" for _, href in links)
 
 
-MARK = "Zqx"
-
-
-def marked(text: str) -> str:
-    """The crisis file with MARK put into every wording, inside a link's words when the
-    wording is one link, and the NAMI HelpLine's number changed."""
-    head, _, wording = text.partition("\nwording:\n")
-    wording = re.sub(r'^(    [a-z]{2}: ")(\[?)', rf"\1\2{MARK} ", wording, flags=re.M)
-    head = head.replace("call: 1-800-950-6264", "call: 1-800-950-6265")
-    return head + "\nwording:\n" + wording
-
-
 @pytest.fixture(scope="module")
-def marked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both languages built from a copy whose crisis file changed (and nothing else)."""
-    tmp = tmp_path_factory.mktemp("crisis")
-    project = copy_project(tmp / "project")
-    for part in ("docs-es", "mkdocs.es.yml"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part)
-        elif source.is_file():
-            shutil.copy2(source, project / part)
-    path = project / crisis.FILE
-    path.write_text(marked(path.read_text(encoding="utf-8")), encoding="utf-8")
-    out = tmp / "site"
-    built = build_site(project, out)
-    if not built.ok:
-        pytest.fail(f"the build with a changed crisis file failed:\n{built.output}", pytrace=False)
-    return out
+def marked_site(marked_build: Broken) -> Path:
+    """Both languages built from a copy whose crisis file changed (and nothing else but
+    its address, a sub-path that tests/test_build.py reads): tests/fixtures_builds.py."""
+    return marked_build.out
 
 
 def test_the_crisis_file_drives_every_place_in_both_languages(marked_site: Path) -> None:
