@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from iopguide.checks import content as content_checks
-from iopguide.checks import readability
 from sitetools import ROOT, all_pages, article, built, content_pages
 
 PAGES = all_pages()
@@ -32,14 +30,9 @@ def section(html: str, anchor: str) -> str:
     return match.group(0)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_reading_grade_is_8_or_lower(site: Path, page) -> None:
-    reading = readability.measure(built(site, page))
-    hardest = "\n".join(f"  grade {g:.1f}: {s}" for g, s in reading.hardest)
-    assert reading.grade <= readability.MAX_GRADE, (
-        f"{page.src}: reading grade {reading.grade} is above {readability.MAX_GRADE:g}. "
-        f"Shorten or simplify these sentences first:\n{hardest}"
-    )
+# The reading grade (reading-grade), one title and heading levels (one-title,
+# heading-level) are rules the strict build runs on every page, so the `site` fixture
+# already fails on them; tests/bad-pages/ tests each rule once (issue 25).
 
 
 @pytest.mark.parametrize("page", CONTENT, ids=str)
@@ -56,17 +49,6 @@ def test_page_ends_with_what_you_can_do_next(site: Path, page) -> None:
     assert re.search(r"<li\b", section(body, "next-steps")), (
         f"{page.src}: 'What you can do next' needs a short list"
     )
-
-
-@pytest.mark.parametrize("page", PAGES, ids=str)
-def test_one_title_and_no_skipped_heading_levels(page) -> None:
-    text = (ROOT / page.src).read_text(encoding="utf-8")
-    found = [
-        str(p)
-        for p in content_checks.check_markdown(text, page.src)
-        if p.rule in ("one-title", "heading-level")
-    ]
-    assert found == [], "\n".join(found)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
