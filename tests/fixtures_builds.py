@@ -7,8 +7,10 @@ warnings and fails only at the end, after `finish` (mkdocs_hooks.py), so one bui
 every line. Each test asserts its own lines in the shared output. What stops a build
 early cannot join it: a YAML error in mkdocs.yml, a symbolic link or a page that is not
 UTF-8 (on_config), an include that cannot be read (on_env, before any template or
-`finish`); those tests build on their own. Built once for all xdist workers: the first
-to ask builds while the others wait on a lock, as the `site` fixture does.
+`finish`); those tests build on their own. `marked_build` is one good build of both
+languages with a changed crisis file under a sub-path address: two changes that touch
+nothing the other's tests read. Each is built once for all xdist workers: the first to
+ask builds while the others wait on a lock, as the `site` fixture does.
 """
 
 from __future__ import annotations
