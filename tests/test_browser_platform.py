@@ -6,8 +6,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import visits
 from browser import PHONE, contrast, open_page
 from sitetools import all_pages
+from visits import PHONE_LIGHT
 
 PAGES = [*all_pages()]
 PAGE_IDS = [page.src for page in PAGES]
@@ -42,16 +44,27 @@ def test_the_404_page_is_private_and_error_free(browser, base_url: str) -> None:
         assert tab.context.cookies() == []
 
 
+def _crisis_links_on_load(tab) -> dict:
+    links = {href: tab.locator(f".iop-crisis a[href='{href}']") for href in ("tel:988", "sms:988")}
+    return {
+        href: {"shown": link.is_visible(), "box": link.bounding_box()}
+        for href, link in links.items()
+    }
+
+
+# Read in the 360 light visit the other per-page tests share (tests/visits.py).
+CRISIS_ON_LOAD = visits.probe("crisis links on load", PHONE_LIGHT, run=_crisis_links_on_load)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_crisis_links_are_visible_on_load_on_a_phone(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
-        for href in ("tel:988", "sms:988"):
-            link = tab.locator(f".iop-crisis a[href='{href}']")
-            assert link.is_visible(), f"{page.src}: the {href} link is hidden"
-            box = link.bounding_box()
-            assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (
-                f"{page.src}: the {href} link is below the fold on a 360x740 phone"
-            )
+    found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, CRISIS_ON_LOAD)
+    for href, link in found.items():
+        assert link["shown"], f"{page.src}: the {href} link is hidden"
+        box = link["box"]
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (
+            f"{page.src}: the {href} link is below the fold on a 360x740 phone"
+        )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

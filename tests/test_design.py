@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import visits
 from browser import DESKTOP, PHONE, contrast, open_page, print_pdf
 from sitetools import all_pages
 from test_print import plain
+from visits import PHONE_DARK, PHONE_LIGHT
 
 PAGES = all_pages()
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,13 +79,17 @@ def test_crisis_help_stays_on_screen_while_scrolling(browser, base_url: str, pag
             )
 
 
+# Read in the 360 visits of each palette the other per-page tests share (tests/visits.py).
+PHONE_VIEWS = {"light": PHONE_LIGHT, "dark": PHONE_DARK}
+LAYOUT = visits.probe("phone layout", *PHONE_VIEWS.values(), js=MEASURE)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_phone_layout_fits_and_headings_are_strong(
     browser, base_url: str, page, scheme: str
 ) -> None:
-    with open_page(browser, base_url + page.url, viewport=PHONE, scheme=scheme) as (tab, _):
-        found = tab.evaluate(MEASURE)
+    found = visits.measured(browser, base_url + page.url, PHONE_VIEWS[scheme], LAYOUT)
     assert found["pageWidth"] <= PHONE["width"], (
         f"{page.src}: the page is {found['pageWidth']} px wide on a 360 px phone"
     )

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import pytest
 
+import visits
 from browser import open_page
 from sitetools import every_page, spanish_pages
+from visits import PHONE_LIGHT
 
 SCALES = (1.0, 1.3, 2.0)
 WIDTHS = (320, 360)
@@ -91,10 +93,13 @@ BOX_PAGES = tuple(
 )
 
 
+# Read in the 360 light visit the other per-page tests share (tests/visits.py).
+CRISIS_BOXES = visits.probe("crisis boxes", PHONE_LIGHT, js=BOX_ACTIONS)
+
+
 @pytest.mark.parametrize("page", BOX_PAGES, ids=lambda page: page.url or "home")
 def test_crisis_boxes_open_with_big_buttons(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url) as (tab, _):
-        boxes = tab.evaluate(BOX_ACTIONS)
+    boxes = visits.measured(browser, base_url + page.url, PHONE_LIGHT, CRISIS_BOXES)
     assert boxes, f"{page.src}: the page has a crisis box, but none was built"
     for box in boxes:
         where = f'{page.src}: the crisis box "{box["title"]}"'
@@ -154,10 +159,14 @@ JUMPS = """async () => {
 }"""
 
 
+# The jumps move the page: they run last in the shared 360 light visit, after every
+# measurement and axe (tests/visits.py).
+JUMPED = visits.probe("jumps", PHONE_LIGHT, js=JUMPS, stage=visits.Stage.INTERACT)
+
+
 @pytest.mark.parametrize("page", every_page(), ids=lambda page: page.url or "home")
 def test_every_jump_lands_below_the_sticky_block(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url) as (tab, _):
-        found = tab.evaluate(JUMPS)
+    found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, JUMPED)
     assert found["covered"] == [], (
         f"{page.src}: {len(found['covered'])} of {found['count']} jump targets land under the "
         "crisis strip and header: " + "; ".join(found["covered"][:5]) + ". site.css sets "
