@@ -25,7 +25,7 @@ AXE = visits.probe("axe", *VIEWS.values(), run=axe_violations, stage=visits.Stag
 # and a page resized after loading can be caught mid-transition.
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", ["360x740", "1280x800"])
-@pytest.mark.parametrize("page", every_page(), ids=str)
+@pytest.mark.parametrize("page", visits.by_page(every_page()), ids=str)
 def test_axe_finds_no_violations(browser, base_url: str, page, size: str, scheme: str) -> None:
     found = visits.measured(browser, base_url + page.url, VIEWS[size, scheme], AXE)
     assert found == [], f"{page.src} at {size}, {scheme}:\n" + "\n".join(found)

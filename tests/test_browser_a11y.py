@@ -50,7 +50,7 @@ SKIP_LINK = visits.probe(
 )
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=IDS)
 def test_skip_link_to_main_content_is_the_first_tab_stop(browser, base_url: str, page) -> None:
     found = visits.measured(browser, base_url + page.url, DESKTOP_LIGHT, SKIP_LINK)
     first = found["first"]
@@ -117,7 +117,7 @@ PLAIN_LINKS = visits.probe(
 )
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=IDS)
 def test_links_in_body_text_are_underlined(browser, base_url: str, page) -> None:
     plain = visits.measured(browser, base_url + page.url, DESKTOP_LIGHT, PLAIN_LINKS)
     assert plain == [], f"{page.src}: links told apart by colour alone: {plain}"
@@ -175,7 +175,7 @@ SMALL_TEXT = visits.probe(
 
 
 @pytest.mark.parametrize("width", [320, 360])
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=IDS)
 def test_no_sideways_scrolling_on_small_phones(browser, base_url: str, page, width: int) -> None:
     found = visits.measured(browser, base_url + page.url, PHONES[width], SIDEWAYS)
     overflow, hidden = found["overflow"], found["hidden"]
@@ -185,7 +185,7 @@ def test_no_sideways_scrolling_on_small_phones(browser, base_url: str, page, wid
     assert hidden == [], f"{page.src}: tables wider than the screen at {width}px: {hidden}"
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=IDS)
 def test_body_text_is_at_least_16px(browser, base_url: str, page) -> None:
     small = visits.measured(browser, base_url + page.url, PHONE_LIGHT, SMALL_TEXT)
     assert small == [], f"{page.src}: text under 16px: {small[:5]}"
@@ -237,7 +237,7 @@ TARGET_SIZE_JS = """() => {
 TAP_TARGETS = visits.probe("tap targets", PHONE_LIGHT, js=TARGET_SIZE_JS)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=IDS)
 def test_tap_targets_meet_wcag_2_5_8(browser, base_url: str, page) -> None:
     bad = visits.measured(browser, base_url + page.url, PHONE_LIGHT, TAP_TARGETS)
     assert bad == [], f"{page.src}: targets under 24x24px without spacing: {bad[:6]}"
@@ -260,7 +260,7 @@ def _zoomed(tab) -> dict:
 ZOOMED = visits.probe("200% zoom", ZOOM_200, run=_zoomed)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=IDS)
 def test_nothing_is_cut_off_at_200_percent_zoom(browser, base_url: str, page) -> None:
     found = visits.measured(browser, base_url + page.url, ZOOM_200, ZOOMED)
     assert found["overflow"] <= 0, f"{page.src} scrolls sideways at 200% zoom"

@@ -56,7 +56,7 @@ def _crisis_links_on_load(tab) -> dict:
 CRISIS_ON_LOAD = visits.probe("crisis links on load", PHONE_LIGHT, run=_crisis_links_on_load)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=PAGE_IDS)
 def test_crisis_links_are_visible_on_load_on_a_phone(browser, base_url: str, page) -> None:
     found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, CRISIS_ON_LOAD)
     for href, link in found.items():

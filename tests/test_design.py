@@ -85,7 +85,7 @@ LAYOUT = visits.probe("phone layout", *PHONE_VIEWS.values(), js=MEASURE)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", PAGES, ids=str)
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=str)
 def test_phone_layout_fits_and_headings_are_strong(
     browser, base_url: str, page, scheme: str
 ) -> None:

@@ -97,7 +97,7 @@ BOX_PAGES = tuple(
 CRISIS_BOXES = visits.probe("crisis boxes", PHONE_LIGHT, js=BOX_ACTIONS)
 
 
-@pytest.mark.parametrize("page", BOX_PAGES, ids=lambda page: page.url or "home")
+@pytest.mark.parametrize("page", visits.by_page(BOX_PAGES), ids=lambda page: page.url or "home")
 def test_crisis_boxes_open_with_big_buttons(browser, base_url: str, page) -> None:
     boxes = visits.measured(browser, base_url + page.url, PHONE_LIGHT, CRISIS_BOXES)
     assert boxes, f"{page.src}: the page has a crisis box, but none was built"
@@ -164,7 +164,7 @@ JUMPS = """async () => {
 JUMPED = visits.probe("jumps", PHONE_LIGHT, js=JUMPS, stage=visits.Stage.INTERACT)
 
 
-@pytest.mark.parametrize("page", every_page(), ids=lambda page: page.url or "home")
+@pytest.mark.parametrize("page", visits.by_page(every_page()), ids=lambda page: page.url or "home")
 def test_every_jump_lands_below_the_sticky_block(browser, base_url: str, page) -> None:
     found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, JUMPED)
     assert found["covered"] == [], (

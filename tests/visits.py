@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import pytest
+
 from browser import new_context, open_page, settle
+from sitetools import every_page
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,11 @@ class ProbeFailed:
     message: str
 
 
+# Pages are dealt into this many xdist groups (`--dist loadgroup`), so every test of one
+# page runs on one worker and finds its visits there. More groups balance the workers
+# better; each costs a Chromium launch per test module it spans (the `browser` fixture).
+PAGE_GROUPS = 4
+
 _PROBES: dict[str, Probe] = {}
 _RECORDS: dict[tuple[str, View], dict[str, Any]] = {}
 
@@ -100,6 +108,16 @@ def probe(
     runner = run if run is not None else (lambda tab: tab.evaluate(js))
     _PROBES[name] = Probe(name, views, runner, stage)
     return name
+
+
+def by_page(pages) -> list:
+    """`pages` as parameters, each marked with its page's xdist group: without it, the
+    tests of one page would be dealt to both workers, and each would visit it."""
+    order = {url: index for index, url in enumerate(sorted(p.url for p in every_page()))}
+    return [
+        pytest.param(page, marks=pytest.mark.xdist_group(f"pages-{order[page.url] % PAGE_GROUPS}"))
+        for page in pages
+    ]
 
 
 def visit(browser, url: str, view: View) -> Mapping[str, Any]:
