@@ -16,6 +16,7 @@ STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 's
 TABLES = "in-an-iop/"  # a page with tables, a glossary term and a long menu
 SCRIPT_BOX = "cost-and-insurance/"  # a page with "what to say" boxes and their copy button
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+STORED = "() => Object.keys(localStorage)"
 OURS = """() => ({
     headerButtons: document.querySelectorAll('.iop-header-button').length,
     copyButtons: document.querySelectorAll('.iop-copy').length,
@@ -73,8 +74,10 @@ def test_a_tap_on_the_menu_loads_it_and_everything_works(browser, base_url: str)
         tab.wait_for_selector(".md-search-result__item")
         tab.keyboard.press("Escape")
         tab.wait_for_function("() => !document.getElementById('__search').checked")
+        assert tab.evaluate(STORED) == [], "the colour scheme was saved unasked"
         tab.get_by_role("button", name="Switch to dark mode").click()
         assert tab.evaluate(SCHEME) == "slate"
+        assert tab.evaluate(STORED) == ["/.__palette"], "the reader's pick was not saved"
         tab.get_by_role("button", name="Switch to light mode").click()
         assert tab.evaluate(SCHEME) == "default"
         assert record.console_errors == []

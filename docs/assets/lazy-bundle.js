@@ -48,6 +48,20 @@
     });
   }
   palette.forEach(function (input) { input.addEventListener("change", showColour); });
+
+  // Material saves the colour scheme in the browser each time it starts. Nothing is stored
+  // unless the reader chooses it: the scheme is saved only once the reader picks one.
+  var chosen = false;
+  var save = window.__md_set;
+  palette.forEach(function (input) {
+    input.addEventListener("change", function () { chosen = true; });
+  });
+  if (typeof save === "function") {
+    window.__md_set = function (key) {
+      if (key === "__palette" && !chosen) return undefined;
+      return save.apply(this, arguments);
+    };
+  }
   // The colours Material shows when it starts: the saved scheme (which the page's head
   // has put on <body>) or else the device's, and the button for the next scheme.
   function startColour() {
