@@ -8,11 +8,13 @@ Builds the site twice at the same time into temporary folders, once with
 IOP_KEEP_MATERIAL_CSS=1 (Material's stylesheet whole) and once as published (cut), serves
 each with the static server, and takes a full-page screenshot of every built HTML file
 (both languages, embeds and 404 pages too) in each, in the light and the dark palette, at
-360x740 and 1280x800. Two screenshots match when their PNG bytes are the same (Chromium
-encodes the same pixels the same way); a pair that differs is taken again until each page
-stands still. Prints each page that differs, then the gzip size of the stylesheet in each
-build and a summary; exits 1 when a page differs. --out keeps the differing pairs. Any
-other file that differs between the builds is named first: the tree changed meanwhile.
+360x740 and 1280x800; then, on both home pages, the phone menu open, search results and a
+glossary tooltip, which only Material's script draws. Two screenshots match when their PNG
+bytes are the same (Chromium encodes the same pixels the same way); a pair that differs is
+taken again until each page stands still. Prints each page that differs, then the gzip
+size of the stylesheet in each build and a summary; exits 1 when a page differs. --out
+keeps the differing pairs. Any other file that differs between the builds is named first:
+the tree changed meanwhile.
 A tool that prints figures, not a test.
 """
 
@@ -35,6 +37,18 @@ from iopguide.tools.build import build_site
 
 SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ("light", "dark")
+STATE_PAGES = ("index.html", "es/index.html")
+# What a reader does that shows what only Material's script draws: (name, size, steps);
+# a step is (action, selector, text), and "wait" waits for the selector to be visible.
+STATES: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("menu", "phone", (("click", 'label.md-header__button[for="__drawer"]', ""),)),
+    (
+        "search",
+        "desktop",
+        (("fill", ".md-search__input", "IOP"), ("wait", ".md-search-result__item", "")),
+    ),
+    ("tooltip", "desktop", (("hover", "article abbr", ""), ("wait", ".md-tooltip2", ""))),
+)
 
 
 def pages(site: Path, only: list[str]) -> list[str]:
@@ -95,17 +109,58 @@ def shot(page: object, url: str | None = None) -> bytes:
     return page.screenshot(full_page=True, animations="disabled", caret="hide")  # type: ignore[attr-defined,no-any-return]
 
 
-def settled(page: object, first: bytes, tries: int = 6) -> bytes:
+def settled(page: object, first: bytes, tries: int = 6, full_page: bool = True) -> bytes:
     """The page's screenshot once two in a row are the same (a transition Chromium's
     `animations="disabled"` does not reach, e.g. on a ::placeholder, may still run)."""
     last = first
     for _ in range(tries):
         page.wait_for_timeout(300)  # type: ignore[attr-defined]
-        again = shot(page)
+        again = page.screenshot(full_page=full_page, animations="disabled", caret="hide")  # type: ignore[attr-defined]
         if again == last:
             return again
         last = again
     return last
+
+
+def state_shot(page: object, url: str, steps: tuple[tuple[str, str, str], ...]) -> bytes:
+    """The screen (not the whole page) after `steps` on a fresh load of `url`."""
+    page.goto(url, wait_until="load")  # type: ignore[attr-defined]
+    for action, selector, text in steps:
+        target = page.locator(selector).first  # type: ignore[attr-defined]
+        with contextlib.suppress(Exception):  # a state that never comes: both builds alike
+            if action == "click":
+                target.click(timeout=10_000)
+            elif action == "fill":
+                target.fill(text, timeout=10_000)
+            elif action == "hover":
+                target.hover(timeout=10_000)
+            else:
+                target.wait_for(state="visible", timeout=20_000)
+    first = page.screenshot(animations="disabled", caret="hide")  # type: ignore[attr-defined]
+    return settled(page, first, full_page=False)
+
+
+def compare_states(whole_url: str, cut_url: str, browser: object, out: Path | None) -> list[str]:
+    """The states (menu open, search results, a tooltip) that look different."""
+    differ = []
+    for scheme in SCHEMES:
+        for name, size, steps in STATES:
+            context = browser.new_context(  # type: ignore[attr-defined]
+                viewport=SIZES[size], color_scheme=scheme, reduced_motion="reduce"
+            )
+            page = context.new_page()
+            for path in STATE_PAGES:
+                a = state_shot(page, whole_url + path, steps)
+                b = state_shot(page, cut_url + path, steps)
+                if a != b:
+                    differ.append(f"{path} {scheme} {size} {name}")
+                    print(f"differs: {differ[-1]}", flush=True)
+                    if out:
+                        stem = path.replace("/", "_") + f"-{scheme}-{name}"
+                        (out / f"{stem}-whole.png").write_bytes(a)
+                        (out / f"{stem}-cut.png").write_bytes(b)
+            context.close()
+    return differ
 
 
 def compare(whole: Path, cut: Path, paths: list[str], out: Path | None) -> list[str]:
@@ -135,6 +190,7 @@ def compare(whole: Path, cut: Path, paths: list[str], out: Path | None) -> list[
                             (out / f"{stem}-whole.png").write_bytes(a)
                             (out / f"{stem}-cut.png").write_bytes(b)
                 context.close()
+        differ += compare_states(whole_url, cut_url, browser, out)
     return differ
 
 
@@ -157,9 +213,12 @@ def main() -> int:
         print(f"stylesheet whole: {stylesheet_sizes(whole)}")
         print(f"stylesheet cut:   {stylesheet_sizes(cut)}")
     views = len(paths) * len(SCHEMES) * len(SIZES)
+    states = len(STATE_PAGES) * len(SCHEMES) * len(STATES)
     print(
-        f"{views - len(differ)} of {views} views identical ({len(paths)} HTML files x "
-        f"{len(SCHEMES)} palettes x {len(SIZES)} sizes), {len(differ)} differ, "
+        f"{views + states - len(differ)} of {views + states} views identical ({len(paths)} "
+        f"HTML files x {len(SCHEMES)} palettes x {len(SIZES)} sizes, and {states} with the "
+        f"menu open, search results or a tooltip on {len(STATE_PAGES)} pages), "
+        f"{len(differ)} differ, "
         f"{time.monotonic() - start:.0f} s"
     )
     return 1 if differ else 0
