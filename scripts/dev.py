@@ -8,6 +8,7 @@
 
     serve --port N     preview on port N (default 8000; a free one if that is taken)
     test ARGS...       extra arguments go to pytest, e.g. `test tests/test_build.py -n0`
+    test --quick       only the unit tests (no build, no browser): under 30 seconds
     build --engine zensical   build with Zensical instead of MkDocs (needs `test` once)
     host SITE --port N        gzip, the built _headers and 404 pages, as Cloudflare Pages does
 
@@ -44,6 +45,9 @@ COMMANDS = {
     "host": "serve a built site as Cloudflare Pages does (gzip, _headers); default site/",
 }
 DEFAULT_PORT = 8000
+# `test --quick`: what runs in seconds, for someone changing one module (the `slow` mark
+# is set in tests/conftest.py on whatever builds a site, drives Chromium or runs a tool).
+QUICK = "not live and not slow"
 CHROMIUM_HELP = """\
 The browser tests need Chromium, and none was found.
 Install it, then run this command again:
@@ -245,6 +249,11 @@ def main(argv: list[str]) -> int:
         return in_venv("iopguide.tools.static_server", rest or ["site"])
     setup(DEV_REQUIREMENTS)
     env = tool_env()
+    if "--quick" in rest:  # the unit tests alone: no build, no browser, no Java
+        rest = [arg for arg in rest if arg != "--quick"]
+        return subprocess.run(
+            [str(PYTHON), "-m", "pytest", "-m", QUICK, *rest], cwd=ROOT, env=env
+        ).returncode
     env["CHROME_PATH"] = find_chromium()
     ensure_java()
     return subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env).returncode

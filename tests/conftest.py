@@ -61,7 +61,19 @@ def browser(chromium_path: str):
         yield browser
 
 
+# A test that uses one of these (directly or through another fixture) waits for a full
+# build or a browser, so it is not in the quick lane (`dev.py test --quick`).
+SLOW_FIXTURES = {
+    *("site", "base_url", "browser", "chromium_path"),
+    *("broken_build", "marked_build"),  # fixtures_builds.py
+    *("outputs", "bilingual_build", "damaged", "project"),  # one test file's own builds
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
             item.add_marker(pytest.mark.browser)
+        if names & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)

@@ -399,6 +399,7 @@ def site(tmp_path: Path, server: LinkServer) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_cli_site_dir_json_and_exit_1(site: Path, server: LinkServer, tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     proc = run_cli(str(site), "--json", str(report), "--no-cache", *FAST, cwd=tmp_path)
@@ -427,6 +428,7 @@ def test_cli_site_dir_json_and_exit_1(site: Path, server: LinkServer, tmp_path: 
     assert not (tmp_path / ".cache").exists()
 
 
+@pytest.mark.slow
 def test_cli_urls_file_exit_0_and_strict(server: LinkServer, tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
     urls.write_text(
@@ -442,6 +444,7 @@ def test_cli_urls_file_exit_0_and_strict(server: LinkServer, tmp_path: Path) -> 
     )
 
 
+@pytest.mark.slow
 def test_cli_cache_and_no_cache(server: LinkServer, tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
     urls.write_text(f"{server.url('/ok')}\n{server.url('/notfound')}\n")
@@ -460,6 +463,7 @@ def test_cli_cache_and_no_cache(server: LinkServer, tmp_path: Path) -> None:
     assert server.count("/ok") > ok_hits + 1
 
 
+@pytest.mark.slow
 def test_cli_github_format(site: Path, tmp_path: Path, server: LinkServer) -> None:
     proc = run_cli(str(site), "--format", "github", "--no-cache", *FAST, cwd=tmp_path)
     assert proc.returncode == 1
@@ -473,6 +477,7 @@ def test_cli_github_format(site: Path, tmp_path: Path, server: LinkServer) -> No
     assert "STATUS" not in proc.stdout
 
 
+@pytest.mark.slow
 def test_cli_policy_blocked_expired_and_malformed(server: LinkServer, tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
     urls.write_text(server.url("/ok") + "\n")
@@ -511,6 +516,7 @@ def test_cli_policy_blocked_expired_and_malformed(server: LinkServer, tmp_path: 
     assert len(proc.stderr.strip().splitlines()) == 1 and "policy.toml" in proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_bad_usage_exits_2(tmp_path: Path) -> None:
     assert run_cli(cwd=tmp_path).returncode == 2
     assert run_cli(str(tmp_path / "missing"), cwd=tmp_path).returncode == 2

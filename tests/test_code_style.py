@@ -28,11 +28,13 @@ def ruff(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_ruff_finds_nothing() -> None:
     result = ruff("check", "--no-cache", "--output-format", "concise")
     assert result.returncode == 0, f"ruff check (fix with `ruff check --fix`):\n{result.stdout}"
 
 
+@pytest.mark.slow
 def test_code_is_formatted() -> None:
     result = ruff("format", "--check", "--no-cache")
     assert result.returncode == 0, f"run `.venv/bin/ruff format scripts tests`:\n{result.stdout}"

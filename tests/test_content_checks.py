@@ -278,6 +278,7 @@ def test_the_cli_prints_problems_and_exits_1(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_the_cli_passes_every_page() -> None:
     pages = [str(ROOT / p.src) for p in all_pages()]
     result = subprocess.run(

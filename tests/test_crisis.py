@@ -142,6 +142,7 @@ def test_a_crisis_file_not_saved_as_utf8_names_its_line(tmp_path: Path) -> None:
     assert problem.startswith(f"docs/.data/crisis.yml:{line}: crisis-line: "), problem
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["5", "[1]", "{a: 1}", '"x"', "2026-12-07 10:00:00", "~"])
 def test_any_value_of_the_wrong_type_is_a_line_not_a_traceback(tmp_path: Path, value: str) -> None:
     text = FILE.read_text(encoding="utf-8")

@@ -239,6 +239,7 @@ def test_the_build_gives_each_damaged_page_one_line(built: str) -> None:
         assert_one_line(built, case)
 
 
+@pytest.mark.slow
 def test_a_byte_order_mark_and_windows_line_endings_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     good = Damage("bom", b"\xef\xbb\xbf" + page("bom").encode(), 0, "", "")

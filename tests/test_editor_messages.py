@@ -155,6 +155,7 @@ def test_a_missing_nav_page_is_left_to_nav_file_and_unknown_messages_pass() -> N
     assert lines("Some message MkDocs adds in a later version.") is None
 
 
+@pytest.mark.slow
 def test_the_page_report_names_a_wrong_folder_in_one_line() -> None:
     """`page_report.py docs/index.md` (a page, not a built site) is one line, no traceback."""
     script = str(ROOT / "scripts" / "page_report.py")

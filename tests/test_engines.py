@@ -17,7 +17,7 @@ from iopguide.finish import csp, site_headers
 from sitetools import ROOT, build_site, copy_project, serve_directory
 from test_spanish_ui import SPANISH, english_on_spanish_pages, skip_links
 
-pytestmark = pytest.mark.xdist_group("zensical")
+pytestmark = [pytest.mark.xdist_group("zensical"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -332,6 +332,7 @@ def _build(tmp_path: Path, engine: str, title: str, description: str) -> LexborH
     return LexborHTMLParser(html)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_the_templates_escape_title_and_description_without_the_check(
     tmp_path: Path, engine: str

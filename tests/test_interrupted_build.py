@@ -22,6 +22,9 @@ import pytest
 from iopguide.tools import build, scratch
 from sitetools import LIMIT_S, ROOT, tool_env, wait_until
 
+# Builds, servers or tools that run for seconds: not in the quick lane.
+pytestmark = pytest.mark.slow
+
 HOUR = 3600
 
 

@@ -6,7 +6,12 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from sitetools import ROOT, tool_env
+
+# Builds, servers or tools that run for seconds: not in the quick lane.
+pytestmark = pytest.mark.slow
 
 CONFIG = ROOT / ".pymarkdown.yml"
 LINT = [

@@ -19,7 +19,7 @@ import pytest
 
 from sitetools import ROOT, content_pages
 
-pytestmark = pytest.mark.xdist_group("plain-host")
+pytestmark = [pytest.mark.xdist_group("plain-host"), pytest.mark.slow]
 DEAD_PROXY = "http://127.0.0.1:9"  # the discard port: nothing listens, connections fail
 
 

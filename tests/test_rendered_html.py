@@ -230,6 +230,7 @@ def test_mkdocs_build_fails_on_each_way_past_the_markdown_rules(broken_build: Br
     assert len(lines) == len(set(lines)) == 3, "each finding once, a figure on many pages too"
 
 
+@pytest.mark.slow
 def test_zensical_steps_read_the_same_rendering(tmp_path: Path) -> None:
     project_dir = _hostile_copy(tmp_path)
     found: set[tuple[str, int]] = set()

@@ -13,7 +13,12 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from sitetools import LIMIT_S, ROOT, wait_until
+
+# Builds, servers or tools that run for seconds: not in the quick lane.
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:

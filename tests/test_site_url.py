@@ -22,6 +22,9 @@ from iopguide.finish.edition import QR_LABELS
 from iopguide.paths import ROOT
 from iopguide.tools.build import Built, build_site
 
+# Builds, servers or tools that run for seconds: not in the quick lane.
+pytestmark = pytest.mark.slow
+
 HOST = "https://example.org/"
 PAGES = ("benefits/", "es/benefits/")  # a content page in each edition
 

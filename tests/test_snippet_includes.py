@@ -16,6 +16,9 @@ from iopguide.checks import snippets
 from iopguide.finish.edition import EditionBuild
 from sitetools import ROOT, build_site, copy_project
 
+# Builds, servers or tools that run for seconds: not in the quick lane.
+pytestmark = pytest.mark.slow
+
 OPTIONS = {"base_path": [str(ROOT / "docs" / ".snippets")], "check_paths": True}
 
 

@@ -78,6 +78,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_symbolic_link_fails_the_build_and_publishes_nothing(
