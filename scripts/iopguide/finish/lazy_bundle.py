@@ -9,29 +9,38 @@ without a class) is wrapped in its two boxes, so wide tables scroll in their own
 the phone's card tables look as before; the loader removes the second pair Material adds.
 
 Zensical's bundle is left as it is (its pages step aside, like assets/lazy-search.js).
+Read and edited with selectolax, as every finish step is (ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
 import re
 
+from selectolax.lexbor import LexborHTMLParser
+
 LOADER = "assets/lazy-bundle.min.js"  # minified by the build (mkdocs.yml js_files)
 HELD = "data-iop-bundle"
 
-_BUNDLE = re.compile(
-    r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>'
-)
-_TABLE = re.compile(r"<table(?![^>]*\sclass=)(?:\s[^>]*)?>.*?</table>", re.DOTALL)
-_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-_CLOSE = "</div></div>"
+_BUNDLE = re.compile(r"(^|/)assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+_BOXES = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
 
 
 def hold(page: str) -> str:
     """`page` with its bundle held and its tables wrapped, if it loads the loader."""
-    if LOADER not in page or not _BUNDLE.search(page):
+    tree = LexborHTMLParser(page)
+    scripts = [node for node in tree.css("script[src]") if not node.attributes.get("type")]
+    if not any(node.attributes["src"].endswith(LOADER) for node in scripts):
         return page
-    page = _BUNDLE.sub(rf'<script type="text/plain" {HELD} src="\1"></script>', page, count=1)
-    return _TABLE.sub(lambda table: _OPEN + table.group(0) + _CLOSE, page)
+    bundles = [node for node in scripts if _BUNDLE.search(node.attributes["src"] or "")]
+    if not bundles:
+        return page
+    bundles[0].attrs["type"] = "text/plain"
+    bundles[0].attrs[HELD] = ""
+    for table in tree.css("table:not([class])"):  # the tables Material wraps
+        boxes = LexborHTMLParser(_BOXES.format(table.html)).css_first("div")
+        if boxes is not None:
+            table.replace_with(boxes)
+    return tree.html or page
 
 
 def apply(html: dict[str, str], generator: str) -> dict[str, str]:
