@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import DESKTOP, PHONE, open_page
+from iopguide.finish import lazy_bundle
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
@@ -29,6 +30,24 @@ OURS = """() => ({
 
 def _bundle(url: str) -> bool:
     return bool(BUNDLE.search(url))
+
+
+PAGE = (
+    '<html><body><article class="md-typeset"><table data-iop-cards=""><tr><td>1</td></tr>'
+    '</table><table class="x"><tr><td>2</td></tr></table></article>'
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    '<script src="../assets/lazy-bundle.min.js"></script></body></html>'
+)
+
+
+def test_the_build_holds_the_bundle_and_boxes_the_tables_material_would() -> None:
+    held = lazy_bundle.hold(PAGE)
+    assert 'type="text/plain"' in held and "data-iop-bundle" in held
+    assert held.count('class="md-typeset__scrollwrap"') == 1  # not the table with a class
+    assert '<div class="md-typeset__table"><table data-iop-cards="">' in held
+    without_loader = PAGE.replace('<script src="../assets/lazy-bundle.min.js"></script>', "")
+    assert lazy_bundle.hold(without_loader) == without_loader
+    assert lazy_bundle.apply({"a.html": PAGE}, "zensical") == {"a.html": PAGE}
 
 
 def test_an_untouched_page_does_not_load_the_bundle(browser, base_url: str) -> None:
