@@ -352,9 +352,11 @@ def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url:
             section = tab.locator(".md-sidebar--primary li.md-nav__item--nested", has=link)
             section.first.locator(":scope > label.md-nav__link").click()
         assert nav.is_visible(), f"{page.src}: no visible navigation without JavaScript"
-        nav.click()
-        tab.wait_for_load_state()
-        assert tab.url.endswith("/" + target)
+        # Wait for the navigation the click starts: a bare load-state wait can answer for
+        # the page being left before it begins (seen on a busy machine).
+        with tab.expect_navigation():
+            nav.click()
+        assert tab.url.endswith("/" + target), f"{page.src}: the menu link led to {tab.url}"
 
 
 def test_without_javascript_the_phone_menu_still_opens(browser, base_url: str) -> None:
