@@ -27,16 +27,15 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.finish.css_rules import SOURCE_MAP, blocks, split_top
 
 KEEP_ENV = "IOP_KEEP_MATERIAL_CSS"
 NESTING = ("@media", "@supports", "@layer", "@container")
 WORD = re.compile(r"[A-Za-z_][\w-]*")
-STYLESHEET = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
-HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""", re.IGNORECASE)
 FUNCTION = re.compile(r"::?[\w-]+\(")
 PSEUDO = re.compile(r"::?[\w-]+")
 ATTRIBUTE = re.compile(r"\[\s*(?:[\w-]*\|)?([\w-]+)[^\]]*\]")
@@ -72,37 +71,27 @@ class Names:
         return name in self.classes or any(name.startswith(p) for p in self.prefixes)
 
 
-class _Collector(HTMLParser):
-    def __init__(self, names: Names) -> None:
-        super().__init__(convert_charrefs=True)
-        self.names = names
-        self.in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.names.tags.add(tag)
-        self.in_script = tag == "script"
-        for name, value in attrs:
-            self.names.attributes.add(name)
+def _add_page(names: Names, text: str) -> None:
+    tree = LexborHTMLParser(text)
+    for node in tree.root.traverse() if tree.root else ():
+        if node.tag in ("-text", "-comment", "-document", "!doctype"):
+            continue
+        names.tags.add(node.tag.lower())
+        for name, value in node.attributes.items():
+            names.attributes.add(name.lower())
             if name == "class" and value:
-                self.names.classes.update(value.split())
+                names.classes.update(value.split())
             elif name == "id" and value:
-                self.names.ids.add(value)
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self.in_script:
-            self.names.add_script(data)
+                names.ids.add(value)
+        if node.tag == "script":
+            names.add_script(node.text(deep=True))
 
 
 def site_names(pages: Iterable[str], scripts: Iterable[str]) -> Names:
     """The safelist of the built `pages` (HTML) and `scripts` (JavaScript)."""
     names = Names()
     for text in pages:
-        collector = _Collector(names)
-        collector.feed(text)
-        collector.close()
+        _add_page(names, text)
     for text in scripts:
         names.add_script(text)
     return names
@@ -195,11 +184,8 @@ def theme_stylesheets(site_dir: Path, html: Mapping[str, str]) -> list[Path]:
     `assets/stylesheets/` that is not the palette), as files of the built site."""
     found: set[Path] = set()
     for path, text in html.items():
-        for tag in STYLESHEET.findall(text):
-            href = HREF.search(tag)
-            if "stylesheet" not in tag.lower() or not href:
-                continue
-            address = href.group(1).split("?")[0].split("#")[0]
+        for link in LexborHTMLParser(text).css('link[rel~="stylesheet"][href]'):
+            address = (link.attributes.get("href") or "").split("?")[0].split("#")[0]
             if "assets/stylesheets/" not in address or "://" in address:
                 continue
             if posixpath.basename(address).startswith("palette."):
