@@ -117,7 +117,8 @@
   }
 
   // Wide tables scroll inside their own box: let keyboard users scroll them too.
-  // Material wraps tables after this script runs, so watch for the wrappers.
+  // The MkDocs build wraps tables already (finish/lazy_bundle.py); on Zensical, Material
+  // wraps them after this script runs, so watch for the wrappers there.
   function heading(box) {
     for (var e = box.previousElementSibling; e; e = e.previousElementSibling) {
       if (/^H[1-4]$/.test(e.tagName)) return e.textContent.replace("\u00b6", "").trim();
