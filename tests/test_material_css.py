@@ -51,9 +51,33 @@ def test_attribute_selectors_need_the_attribute() -> None:
     assert "[data-md-state=lock] .md-header{c:3}" in material_css.trim(css, names_)
 
 
-def test_classes_only_a_script_adds_stay_and_a_prefix_keeps_its_family() -> None:
-    css = ".md-tooltip{a:1}.md-tag--new{b:2}.md-tag{c:3}.md-dialog{d:4}"
-    assert material_css.trim(css, names()) == ".md-tooltip{a:1}.md-tag--new{b:2}.md-tag{c:3}"
+def test_a_class_only_a_script_names_stays_when_its_block_is_on_a_page_or_listed() -> None:
+    css = (
+        ".md-header--shadow{a:1}.md-tooltip{b:1}.md-tooltip__inner{c:1}.md-tag{d:1}"
+        ".md-tag--new{e:1}.tabbed-set{f:1}.md-dialog{g:1}.md-header__gone{h:1}"
+    )
+    script = SCRIPT + ';x("div",{class:"md-header--shadow md-tooltip__inner tabbed-set"})'
+    names_ = material_css.site_names([PAGE], [script])
+    # md-header is on the page, md-tooltip is listed (content.tooltips); the script alone
+    # names md-tag (and its md-tag-- family) and tabbed-set: their blocks are on no page.
+    assert material_css.trim(css, names_) == (
+        ".md-header--shadow{a:1}.md-tooltip{b:1}.md-tooltip__inner{c:1}"
+    )
+    names_.add_classes(["md-tag", "tabbed-block"])  # a page shows tags and tabs
+    assert material_css.trim(css, names_) == (
+        ".md-header--shadow{a:1}.md-tooltip{b:1}.md-tooltip__inner{c:1}.md-tag{d:1}"
+        ".md-tag--new{e:1}.tabbed-set{f:1}"
+    )
+
+
+def test_each_listed_block_says_which_feature_needs_it() -> None:
+    assert material_css.block("md-annotation__index") == "md-annotation"
+    assert material_css.block("md-tag--new") == "md-tag"
+    assert material_css.block("md-annotation-list__item") == "md-annotation-list"
+    assert material_css.block("tabbed-set") == "tabbed"
+    assert material_css.block("focus-visible") == "focus"
+    for name, why in material_css.SCRIPT_BLOCKS.items():
+        assert material_css.block(name) == name and why.strip(), name
 
 
 def test_media_blocks_are_cut_and_dropped_when_empty_other_at_rules_stay() -> None:
@@ -106,4 +130,6 @@ def test_the_built_site_ships_the_cut_file(site: Path) -> None:
         text = cut.decode("utf-8")
         for selector in (".md-header{", ".md-search-result__article", ".md-tooltip{", ".md-nav"):
             assert selector in text, f"{path} lost {selector}"
+        for selector in (".tabbed-set", ".md-annotation__index", ".md-version__", ".md-tag"):
+            assert selector not in text, f"{path} kept {selector}: no page shows one"
         assert "sourceMappingURL" not in text

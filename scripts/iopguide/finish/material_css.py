@@ -6,9 +6,15 @@ style components this site never shows. The safelist, as PurgeCSS keeps one:
 - every tag, attribute name, class and id that appears in any built HTML file of either
   edition (pages, embeds, 404 pages);
 - every word in the JavaScript the site ships (Material's bundle, its search worker, our
-  scripts, inline scripts): that covers the elements, classes and states the scripts add
-  (md-tooltip, md-search-result__*, data-md-state, md-nav__link--active...); a word ending
-  in `-` or `_` (`md-tag--${...}`) keeps every class that starts with it.
+  scripts, inline scripts) as a tag, attribute name or id: that covers the elements and
+  states the scripts add (mark, data-md-state, data-md-color-scheme, hidden...);
+- a word of that JavaScript as a class only when its component is on the pages: its BEM
+  block (`md-annotation` for `md-annotation__index`; for a class without the `md-` prefix
+  the first word, `tabbed` for `tabbed-set`) is the block of a class in the built HTML, or
+  one of SCRIPT_BLOCKS, the few components Material's script draws from nothing for the
+  features mkdocs.yml turns on. So `md-nav__link--active` stays (the menu is on every
+  page) while the bundle's tabs, annotations, versions, tags and code buttons go. A word
+  ending in `-` or `_` (`md-tag--${...}`) stands for every class that starts with it.
 
 A rule stays when any selector of its list can match: each tag, attribute name, class and
 id it names is in the safelist. Pseudo-classes and pseudo-elements never remove a rule, and
@@ -45,6 +51,24 @@ ID = re.compile(r"#" + NAME)
 TAG = re.compile(r"(?:^|[\s>+~])(?:[\w-]*\|)?([A-Za-z][\w-]*)")
 PROPERTY = re.compile(r"--[\w-]+")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
+# The components Material's script makes from nothing (no page holds one before it runs),
+# each kept for the feature that needs it. A block a page already holds (md-header for
+# md-header--shadow, md-nav for md-nav__link--active, md-dialog, md-typeset for the
+# md-typeset__scrollwrap box around tables) needs no entry; scripts/css_check.py compares
+# the menu, search results and a tooltip drawn with the cut file and the whole one.
+SCRIPT_BLOCKS = {
+    "md-tooltip2": "content.tooltips: the tooltip of an abbreviation or a titled link",
+    "md-tooltip": "content.tooltips: the inline tooltip of a titled header button",
+    "md-search-result": "search: the result list, its items, terms and 'more' summary",
+    "focus": "every page: the focus-visible polyfill marks keyboard focus (.focus-visible)",
+}
+
+
+def block(name: str) -> str:
+    """The component (BEM block) a class belongs to: `md-annotation` for
+    `md-annotation__index` and `md-tag--new`; `tabbed` for `tabbed-set`."""
+    head = re.split(r"__|--", name)[0]
+    return head if head.startswith("md-") else head.split("-")[0]
 
 
 @dataclass
@@ -55,20 +79,33 @@ class Names:
     attributes: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    script_classes: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
+    blocks: set[str] = field(default_factory=lambda: set(SCRIPT_BLOCKS))
+
+    def add_classes(self, names: Iterable[str]) -> None:
+        """Classes a page holds, and so their blocks."""
+        for name in names:
+            self.classes.add(name)
+            self.blocks.add(block(name))
 
     def add_script(self, text: str) -> None:
-        """Every word of `text` may be a tag, attribute, class or id a script adds."""
+        """Every word of `text` may be a tag, attribute or id a script adds, or a class of
+        a component the pages show (see `has_class`)."""
         for word in set(WORD.findall(text)):
             self.tags.add(word.lower())
             self.attributes.add(word.lower())
-            self.classes.add(word)
+            self.script_classes.add(word)
             self.ids.add(word)
             if len(word) > 3 and word.endswith(("-", "_")):
                 self.prefixes.add(word)
 
     def has_class(self, name: str) -> bool:
-        return name in self.classes or any(name.startswith(p) for p in self.prefixes)
+        """A class a page holds, or one a script may add to a component the pages show."""
+        if name in self.classes:
+            return True
+        scripted = name in self.script_classes or any(name.startswith(p) for p in self.prefixes)
+        return scripted and block(name) in self.blocks
 
 
 def _add_page(names: Names, text: str) -> None:
@@ -80,7 +117,7 @@ def _add_page(names: Names, text: str) -> None:
         for name, value in node.attributes.items():
             names.attributes.add(name.lower())
             if name == "class" and value:
-                names.classes.update(value.split())
+                names.add_classes(value.split())
             elif name == "id" and value:
                 names.ids.add(value)
         if node.tag == "script":
