@@ -71,6 +71,9 @@ def test_an_untouched_page_does_not_load_the_bundle(browser, base_url: str) -> N
 def test_a_dark_device_sees_dark_colours_before_any_touch(browser, base_url: str) -> None:
     with open_page(browser, base_url + TABLES, scheme="dark") as (tab, record):
         assert tab.evaluate(SCHEME) == "slate"
+        # At once: no colour still fading in from the light scheme (axe read one mid-way).
+        fading = "() => document.getAnimations().filter(a => a instanceof CSSTransition).length"
+        assert tab.evaluate(fading) == 0
         assert tab.get_by_role("button", name="Switch to light mode").is_visible()
         assert not [url for url in record.requests if _bundle(url)]
 

@@ -72,7 +72,15 @@
         return matchMedia(input.getAttribute("data-md-color-media")).matches;
       });
     index = Math.max(0, Math.min(index, palette.length - 1));
-    if (!saved && palette[index]) showColour({ target: palette[index] });
+    if (!saved && palette[index]) {
+      // At once, not faded in from the light colours (site.css, .iop-instant).
+      var root = document.documentElement;
+      root.classList.add("iop-instant");
+      showColour({ target: palette[index] });
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { root.classList.remove("iop-instant"); });
+      });
+    }
     palette.forEach(function (input, at) {
       var label = input.nextElementSibling;
       if (label && label.tagName === "LABEL") label.hidden = at !== index;
