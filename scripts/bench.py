@@ -86,7 +86,8 @@ def main() -> int:
             "(loads when a reader opens search, not on first view)"
         )
         print(
-            f"Budget: {kb(page_weight.BUDGET_BYTES)} KB compressed and "
+            f"Budget: {kb(page_weight.BUDGET_BYTES)} KB compressed "
+            f"({kb(page_weight.EMBED_BUDGET_BYTES)} KB for an embed) and "
             f"{page_weight.BUDGET_REQUESTS} requests per first view\n"
         )
         head = (

@@ -2,7 +2,7 @@
 
 Every page's first view (the model in scripts/page_weight.py, which scripts/bench.py
 and tests/test_csp.py check against what Chromium really requests) stays within
-80 KB compressed and 8 requests, loads nothing from another site, and every image
+50 KB compressed (an embed 30 KB) and 8 requests, loads nothing from another site, and every image
 has its size in the markup and an efficient format.
 """
 
@@ -99,6 +99,13 @@ def test_the_model_counts_search_when_it_is_not_deferred(tmp_path: Path) -> None
     site, page = _page(tmp_path, f'<form name="search"></form>{config}')
     kinds = [r.kind for r in page_weight.first_view(site, page).resources]
     assert kinds == ["document", "worker", "data"]
+
+
+def test_embeds_have_a_budget_of_their_own() -> None:
+    assert page_weight.budget_for("es/embed/glossary/index.html") == page_weight.EMBED_BUDGET_BYTES
+    assert page_weight.budget_for("embed/benefits/index.html") == page_weight.EMBED_BUDGET_BYTES
+    assert page_weight.budget_for("glossary/index.html") == page_weight.BUDGET_BYTES
+    assert page_weight.budget_for("es/index.html") == page_weight.BUDGET_BYTES
 
 
 def test_bench_and_test_share_one_model() -> None:
