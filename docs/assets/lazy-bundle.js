@@ -1,8 +1,8 @@
 /* Material's JavaScript loads when a reader first reaches for the page, not with it.
    Its bundle (about 35 KB compressed) was half of every page's first view, and the pages
    work without it: the menu and search open with CSS, the crisis links are plain links.
-   finish/lazy_bundle.py turns the bundle's <script> into a held one (type=text/plain is
-   never fetched) and wraps the tables as Material would, so the page looks the same.
+   finish/lazy_bundle.py turns the bundle's <script> into a held one (type=text/plain,
+   its address in data-iop-bundle) and wraps the tables as Material would, so the page looks the same.
    This file loads the bundle on the reader's first touch, click, key, focus, wheel, scroll
    or mouse move (a hover on a glossary term should find Material's tooltip), and at once
    when the page opens on a search (?q=, ?h=) or on a place in the page (#...), where
@@ -108,7 +108,7 @@
     loading = true;
     events.forEach(function (name) { window.removeEventListener(name, load, options); });
     var script = document.createElement("script");
-    script.src = held.src;
+    script.src = held.getAttribute("data-iop-bundle");
     script.onload = function () {
       if (document.readyState === "loading") {
         // Still reading the page: Material starts on the real event, just before this.

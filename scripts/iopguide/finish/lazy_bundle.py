@@ -1,7 +1,8 @@
 """Material's JavaScript bundle held back until the reader first reaches for the page.
 
 On a page that loads assets/lazy-bundle.js (overrides/main.html), the bundle's <script> gets
-`type="text/plain"` and `data-iop-bundle`: a browser never fetches a script of that type,
+`type="text/plain"` and its address in `data-iop-bundle`: a browser never runs a script of
+that type,
 and the loader makes a real one from it on the reader's first touch, key or scroll (that
 file says which and why). What Material did at once to every page that a reader can see
 without touching it is done here instead: each table Material would wrap (a `<table>`
@@ -34,8 +35,11 @@ def hold(page: str) -> str:
     bundles = [node for node in scripts if _BUNDLE.search(node.attributes["src"] or "")]
     if not bundles:
         return page
+    # Its address moves to data-iop-bundle: HTML allows `src` only on a script a browser
+    # would run (the W3C checker says so), and the loader reads it from there.
     bundles[0].attrs["type"] = "text/plain"
-    bundles[0].attrs[HELD] = ""
+    bundles[0].attrs[HELD] = bundles[0].attributes["src"] or ""
+    del bundles[0].attrs["src"]
     for table in tree.css("table:not([class])"):  # the tables Material wraps
         boxes = LexborHTMLParser(_BOXES.format(table.html)).css_first("div")
         if boxes is not None:
