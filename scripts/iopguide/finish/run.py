@@ -16,6 +16,7 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
    item (page_navigation.py);
 5. Material's palette stylesheet cut to the colours the pages use (palette_css.py),
    its main stylesheet to the rules the pages and scripts can match (material_css.py),
+   the theme's source maps left out (source_maps.py),
    Material's bundle held until the reader's first touch (lazy_bundle.py),
    robots.txt with the sitemap, the icon inlined, the other languages' pages pointed at
    the root's copy of each asset they share (shared_assets.py), then the CSP, which hashes the
@@ -51,6 +52,7 @@ from iopguide.finish import (
     robots,
     search_words,
     shared_assets,
+    source_maps,
 )
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
 
@@ -114,6 +116,7 @@ def finish_site(
     html = languages.link_editions(html, editions, site_dir)
     palette_css.trim_site(site_dir, html.values())
     material_css.trim_site(site_dir, html)
+    source_maps.drop(site_dir)  # after both trims; before shared_assets compares files
     html = lazy_bundle.apply(html, generator)  # Material's bundle loads on first touch
     folders = tuple(edition.folder for edition in editions)
     report.notes += site_address.notes(default.site_url)  # one line: what is left out
