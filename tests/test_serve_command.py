@@ -35,6 +35,13 @@ def answers(port: int) -> bool:
         return False
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl+C as a terminal delivers it: a suite started in the background (`... &` in a
+    script, as CI may) hands its children SIGINT ignored, and Python then never turns it
+    into KeyboardInterrupt, so the server would wait out the test's limit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def serving(*args: str) -> Iterator[tuple[subprocess.Popen, list[str]]]:
     """`dev.py serve ARGS` in the background; yields the process and its output so far."""
@@ -45,6 +52,7 @@ def serving(*args: str) -> Iterator[tuple[subprocess.Popen, list[str]]]:
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        preexec_fn=_as_from_a_terminal,
     )
     lines: list[str] = []
     try:
