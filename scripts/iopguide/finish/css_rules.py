@@ -8,13 +8,15 @@ end, minding brackets, parentheses and strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
 
-def split_top(text: str, at: str) -> list[str]:
-    """`text` split at each top-level `at` (not inside brackets, parentheses or strings)."""
-    parts, depth, quote, start, escaped = [], 0, "", 0, False
+def _outside_strings(text: str) -> Iterator[tuple[int, str]]:
+    """Each (index, character) of `text` that is not inside a quoted string and not
+    escaped with a backslash: where CSS's own punctuation can be."""
+    quote, escaped = "", False
     for index, char in enumerate(text):
         if escaped or char == "\\":
             escaped = not escaped
@@ -22,7 +24,15 @@ def split_top(text: str, at: str) -> list[str]:
             quote = "" if char == quote else quote
         elif char in "\"'":
             quote = char
-        elif char in "([":
+        else:
+            yield index, char
+
+
+def split_top(text: str, at: str) -> list[str]:
+    """`text` split at each top-level `at` (not inside brackets, parentheses or strings)."""
+    parts, depth, start = [], 0, 0
+    for index, char in _outside_strings(text):
+        if char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
@@ -36,15 +46,9 @@ def split_top(text: str, at: str) -> list[str]:
 def blocks(css: str) -> list[tuple[str, str]]:
     """The top-level statements of `css` as (prelude, body); a statement without a block
     (`@charset ...;`) has an empty body."""
-    out, depth, start, prelude_end, quote, escaped = [], 0, 0, 0, "", False
-    for index, char in enumerate(css):
-        if escaped or char == "\\":
-            escaped = not escaped
-        elif quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == "{":
+    out, depth, start, prelude_end = [], 0, 0, 0
+    for index, char in _outside_strings(css):
+        if char == "{":
             if depth == 0:
                 prelude_end = index
             depth += 1
