@@ -158,14 +158,19 @@ def compare_states(whole_url: str, cut_url: str, browser: object, out: Path | No
                 a = state_shot(page, whole_url + path, steps)
                 b = state_shot(page, cut_url + path, steps)
                 if a != b:
-                    differ.append(f"{path} {scheme} {size} {name}")
-                    print(f"differs: {differ[-1]}", flush=True)
-                    if out:
-                        stem = path.replace("/", "_") + f"-{scheme}-{name}"
-                        (out / f"{stem}-whole.png").write_bytes(a)
-                        (out / f"{stem}-cut.png").write_bytes(b)
+                    differ.append(_differs(f"{path} {scheme} {size} {name}", a, b, out))
             context.close()
     return differ
+
+
+def _differs(view: str, whole: bytes, cut: bytes, out: Path | None) -> str:
+    """Say that `view` differs and, with --out, keep both screenshots; return `view`."""
+    print(f"differs: {view}", flush=True)
+    if out:
+        stem = view.replace("/", "_").replace(" ", "-")
+        (out / f"{stem}-whole.png").write_bytes(whole)
+        (out / f"{stem}-cut.png").write_bytes(cut)
+    return view
 
 
 def compare(whole: Path, cut: Path, paths: list[str], out: Path | None) -> list[str]:
@@ -187,13 +192,7 @@ def compare(whole: Path, cut: Path, paths: list[str], out: Path | None) -> list[
                     if a != b:  # a transition still running on either? look again
                         a, b = settled(before, a), settled(after, b)
                     if a != b:
-                        name = f"{path} {scheme} {size}"
-                        differ.append(name)
-                        print(f"differs: {name}", flush=True)
-                        if out:
-                            stem = path.replace("/", "_") + f"-{scheme}-{size}"
-                            (out / f"{stem}-whole.png").write_bytes(a)
-                            (out / f"{stem}-cut.png").write_bytes(b)
+                        differ.append(_differs(f"{path} {scheme} {size}", a, b, out))
                 context.close()
         differ += compare_states(whole_url, cut_url, browser, out)
     return differ
