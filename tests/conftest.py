@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from iopguide.tools import browser as chromium
-from sitetools import ROOT, build_site, exclusive, serve_directory
+from sitetools import ROOT, build_once, build_site, serve_directory, shared_folder
 
 # Fixtures for the builds of broken project copies that several test files share.
 pytest_plugins = ["fixtures_builds"]
@@ -20,15 +19,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with the strict settings of mkdocs.yml, and shared by
     every xdist worker: the first worker to ask builds it while the others wait on a file
     lock, then all read the same folder (tests must not write into it)."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    out, report = shared / "site", shared / "site-build.txt"
-    with exclusive(shared / "site.lock"):
-        if not report.exists():
-            result = build_site(ROOT, out)
-            report.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
-    code, _, output = report.read_text(encoding="utf-8").partition("\n")
-    if code != "0":
+    out = shared_folder(tmp_path_factory, "site-build") / "site"
+    ok, output = build_once(out.parent, lambda: build_site(ROOT, out))
+    if not ok:
         pytest.fail(f"the strict build failed:\n{output}", pytrace=False)
     return out
 

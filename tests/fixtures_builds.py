@@ -15,7 +15,6 @@ ask builds while the others wait on a lock, as the `site` fixture does.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from iopguide import crisis
-from sitetools import ROOT, build_site, copy_project, exclusive
+from sitetools import ROOT, Built, build_once, build_site, copy_project, shared_folder
 
 WORKER = "export default { fetch: () => Response.redirect('https://example.org/', 302) };\n"
 # A hidden <style> in a snippet of either language (tests/test_csp_sources.py).
@@ -148,18 +147,16 @@ def mark_copy(project: Path) -> Path:
 def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path], **env: str):
     """Build `make(copy of the project)` once for every xdist worker: the first to ask
     builds while the others wait on a lock, as the `site` fixture does."""
-    base = factory.getbasetemp()
-    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
-    shared.mkdir(exist_ok=True)
-    project, out, report = shared / "project", shared / "out", shared / "build.txt"
-    with exclusive(shared / "lock"):
-        if not report.exists():
-            if project.exists():  # a worker that died half-way
-                shutil.rmtree(project)
-            result = build_site(make(copy_project(project)), out, **env)
-            report.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
-    code, _, output = report.read_text(encoding="utf-8").partition("\n")
-    return Broken(project, out, code == "0", output)
+    shared = shared_folder(factory, name)
+    project, out = shared / "project", shared / "out"
+
+    def build_it() -> Built:
+        if project.exists():  # a worker that died half-way
+            shutil.rmtree(project)
+        return build_site(make(copy_project(project)), out, **env)
+
+    ok, output = build_once(shared, build_it)
+    return Broken(project, out, ok, output)
 
 
 @pytest.fixture(scope="session")

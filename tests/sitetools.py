@@ -173,3 +173,23 @@ def wait_until(condition: Callable[[], T], what: str, limit: float = LIMIT_S) ->
         if time.monotonic() > deadline:
             raise AssertionError(f"no {what} within {limit:.0f} s")
         threading.Event().wait(POLL_S)
+
+
+def shared_folder(factory, name: str) -> Path:
+    """A folder `name` that every xdist worker of this run sees (the run's base temp)."""
+    base = factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def build_once(folder: Path, build_it: Callable[[], Built]) -> tuple[bool, str]:
+    """Run `build_it` once for every xdist worker, in `folder`: the first to ask builds
+    while the others wait on its lock; all get (succeeded, output)."""
+    report = folder / "build.txt"
+    with exclusive(folder / "lock"):
+        if not report.exists():
+            result = build_it()
+            report.write_text(f"{result.returncode}\n{result.output}", encoding="utf-8")
+    code, _, output = report.read_text(encoding="utf-8").partition("\n")
+    return code == "0", output
