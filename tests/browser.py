@@ -111,6 +111,16 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
+# Added to every page a test opens: each Content-Security-Policy violation, as the
+# browser reports it, in window.__csp (read by tests/test_csp.py).
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", e =>
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} `
+                    + `(${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
 class _WarmTabs:
     """One tab per browser (and JavaScript setting), cleaned between uses."""
 
@@ -121,7 +131,9 @@ class _WarmTabs:
         tabs = cls._tabs.setdefault(browser, {})
         page = tabs.get(javascript)
         if page is None or page.is_closed():
-            page = new_context(browser, java_script_enabled=javascript).new_page()
+            context = new_context(browser, java_script_enabled=javascript)
+            context.add_init_script(CSP_WATCH)
+            page = context.new_page()
             tabs[javascript] = page
         return page
 
@@ -181,14 +193,22 @@ def print_pdf(tab) -> bytes:
     return tab.pdf(format="Letter", print_background=False)
 
 
-def axe_violations(tab) -> list[str]:
-    """axe-core's WCAG 2.0-2.2 A/AA and best-practice violations on the open page. axe is
-    added to the page once; a page checked again (at another size) reuses it."""
+# What a palette changes: the rules that compare colours. The others read structure, names
+# and sizes, which are the same in light and dark.
+AXE_COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def axe_violations(tab, rules: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's WCAG 2.0-2.2 A/AA and best-practice violations on the open page, or only
+    those of `rules`. axe is added to the page once; a page checked again reuses it."""
     from axe_playwright_python.sync_playwright import Axe
 
     if not tab.evaluate("typeof window.axe === 'object'"):
         tab.evaluate(Axe().axe_script)
-    results = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    options = AXE_OPTIONS
+    if rules:
+        options = {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": list(rules)}}
+    results = tab.evaluate("options => axe.run(document, options)", options)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(

@@ -1,8 +1,11 @@
 """Content-Security-Policy and security headers, in the built files and in Chromium.
 
-The browser tests serve the site with iopguide/tools/static_server.py, which applies the
-built `_headers` as Cloudflare Pages (the deploy host) does, so the header policy (with
-frame-ancestors) and the <meta> policy are both in force.
+The browser tests here serve the site with iopguide/tools/static_server.py, which applies
+the built `_headers` as Cloudflare Pages (the deploy host) does, so the header policy (with
+frame-ancestors) and the <meta> policy are both in force. The content pages are checked in
+the visit the per-page tests share, served as a plain host serves them (the <meta> policy
+alone): the header policy is the same plus frame-ancestors (checked below), which only
+decides who may frame a page.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context, settle
+import visits
+from browser import CSP_WATCH, DESKTOP, PHONE, new_context, open_page, settle
 from fixtures_builds import Broken, material_script_changed
 from iopguide.finish import csp, site_headers
 from iopguide.tools import page_weight, static_server
+from sitetools import every_page
 
 CHANGED = "Material's inline script changed: review it and update scripts/iopguide/finish/"
 PERMISSIONS = (
@@ -27,12 +32,6 @@ PERMISSIONS = (
     "interest-cohort=()",
     "browsing-topics=()",
 )
-WATCH = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e =>
-  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} `
-                    + `(${e.sourceFile}:${e.lineNumber})`));
-"""
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -220,7 +219,7 @@ def served(site: Path) -> Iterator[str]:
 
 def _visit(browser, url: str, viewport: dict = PHONE):
     context = new_context(browser, viewport=viewport)
-    context.add_init_script(WATCH)
+    context.add_init_script(CSP_WATCH)
     tab = context.new_page()
     console: list[str] = []
     requests: list[str] = []
@@ -245,31 +244,80 @@ def test_the_server_applies_headers_and_gzip(served: str) -> None:
         assert response.headers["Referrer-Policy"] == "no-referrer"
 
 
-# Every built page, each in a fresh browser context (a first view has nothing cached), in
-# shards that the xdist workers share: one loop over 120 pages ran on one core for 100 s.
-SHARDS = 6
+# Every built page loads under the policy, and what Chromium loads on a first view is what
+# bench.py's model counts: at least every eager resource, at most the model (lazy frames
+# may or may not load). The pages the per-page tests visit anyway are read from that
+# visit (tests/visits.py; every tab records violations, browser.CSP_WATCH); the rest
+# (embeds, the 404 page) each load in a fresh context, in shards the workers share.
+FIRST_VIEW = visits.probe(
+    "first view",
+    visits.PHONE_LIGHT,
+    js="""() => ({
+        violations: window.__csp || [],
+        loaded: [...performance.getEntriesByType("navigation"),
+                 ...performance.getEntriesByType("resource")].map(e => e.name),
+    })""",
+)
+SHARDS = 3
+
+
+def _first_view_problems(site: Path, page: str, violations, loaded) -> list[str]:
+    problems = [f"{page}: {v}" for v in violations]
+    if page != "404.html":  # Chromium's must-load set <= what it loaded <= the model's
+        load = page_weight.first_view(site, page)
+        model = {r.url.removesuffix("index.html") for r in load.resources}
+        eager = {r.url.removesuffix("index.html") for r in load.resources if not r.lazy}
+        got = {urlsplit(u).path for u in loaded if not u.startswith("data:")}
+        if not eager <= got <= model:
+            problems.append(f"{page}: Chromium loaded {sorted(got)}, the model {sorted(model)}")
+    return problems
+
+
+@pytest.mark.parametrize("page", visits.by_page(every_page()), ids=str)
+def test_the_page_keeps_the_policy_and_its_first_view_matches_the_model(
+    browser, site: Path, base_url: str, page
+) -> None:
+    found = visits.measured(browser, base_url + page.url, visits.PHONE_LIGHT, FIRST_VIEW)
+    html = page.url + "index.html"
+    assert _first_view_problems(site, html, found["violations"], found["loaded"]) == []
+
+
+def _not_visited(site: Path) -> list[str]:
+    visited = {page.url + "index.html" for page in every_page()}
+    return [page for page in page_weight.html_pages(site) if page not in visited]
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_no_page_breaks_the_policy_and_first_views_match_the_model(
+def test_no_other_page_breaks_the_policy_and_first_views_match_the_model(
     browser, site: Path, served: str, shard: int
 ) -> None:
     problems = []
-    for page in page_weight.html_pages(site)[shard::SHARDS]:
+    for page in _not_visited(site)[shard::SHARDS]:
         url = served + ("missing-page/" if page == "404.html" else page.removesuffix("index.html"))
         context, tab, console, requests = _visit(browser, url)
         tab.goto(url, wait_until="load")
         settle(tab)
-        problems += [f"{page}: {v}" for v in _violations(tab, console)]
-        if page != "404.html":  # Chromium's must-load set <= what it loaded <= the model's
-            load = page_weight.first_view(site, page)
-            model = {r.url.removesuffix("index.html") for r in load.resources}
-            eager = {r.url.removesuffix("index.html") for r in load.resources if not r.lazy}
-            got = {urlsplit(u).path for u in requests if not u.startswith("data:")}
-            if not eager <= got <= model:
-                problems.append(f"{page}: Chromium loaded {sorted(got)}, the model {sorted(model)}")
+        violations = _violations(tab, console)
+        problems += _first_view_problems(site, page, violations, requests)
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_every_tab_records_what_the_policy_blocks(browser, tmp_path: Path) -> None:
+    """The per-page check reads window.__csp: a blocked inline script must land there."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><meta http-equiv=Content-Security-Policy content=\"script-src 'self'\">"
+        "<title>t</title><script>document.title = 'ran'</script>"
+    )
+    with static_server.serve(tmp_path) as url, open_page(browser, url) as (tab, _):
+        assert tab.title() == "t"
+        assert tab.evaluate("window.__csp")[0].startswith("script-src")
+
+
+def test_every_built_page_is_checked_once(site: Path) -> None:
+    pages = page_weight.html_pages(site)
+    assert "404.html" in _not_visited(site) and len(_not_visited(site)) < len(pages)
+    assert {page.url + "index.html" for page in every_page()} <= set(pages)
 
 
 def test_search_works_under_the_policy(browser, served: str) -> None:
