@@ -8,9 +8,10 @@ every line. Each test asserts its own lines in the shared output. What stops a b
 early cannot join it: a YAML error in mkdocs.yml, a symbolic link or a page that is not
 UTF-8 (on_config), an include that cannot be read (on_env, before any template or
 `finish`); those tests build on their own. `marked_build` is one good build of both
-languages with a changed crisis file under a sub-path address: two changes that touch
-nothing the other's tests read. Each is built once for all xdist workers: the first to
-ask builds while the others wait on a lock, as the `site` fixture does.
+languages with a changed crisis file, for publishing under a sub-path address a host
+gives: two changes that touch nothing the other's tests read. Each is built once for all
+xdist workers: the first to ask builds while the others wait on a lock, as the `site`
+fixture does.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from iopguide import crisis
+from iopguide import crisis, site_address
 from sitetools import ROOT, Built, build_once, build_site, copy_project, shared_folder
 
 WORKER = "export default { fetch: () => Response.redirect('https://example.org/', 302) };\n"
@@ -167,10 +168,17 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory) -> Broken:
 
 @pytest.fixture(scope="session")
 def marked_build(tmp_path_factory: pytest.TempPathFactory) -> Broken:
-    """A good build of both languages from a copy whose crisis file changed (mark_copy),
-    under a sub-path address: tests/test_crisis.py reads the crisis wording, and
-    tests/test_build.py the sub-path, neither of which the other changes."""
-    built = _once(tmp_path_factory, "marked-build", mark_copy, SITE_URL=SUB_PATH)
+    """A good build for publishing, of both languages, from a copy whose crisis file
+    changed (mark_copy), on a host that gives a sub-path address as Netlify does (`URL`,
+    no final slash, no SITE_URL): tests/test_crisis.py reads the crisis wording, and
+    tests/test_build.py and tests/test_site_url.py the address, neither of which the
+    other changes."""
+    with pytest.MonkeyPatch.context() as patch:  # as on Netlify: its URL and nothing else
+        for name in site_address.VARIABLES:
+            patch.delenv(name, raising=False)
+        built = _once(
+            tmp_path_factory, "marked-build", mark_copy, site_url=None, URL=SUB_PATH.rstrip("/")
+        )
     if not built.ok:
         pytest.fail(f"the build with a changed crisis file failed:\n{built.output}", pytrace=False)
     return built

@@ -80,8 +80,8 @@ def test_the_404_page_offers_search_sections_and_the_crisis_line(site: Path) -> 
 
 
 def test_site_url_under_a_sub_path_fixes_sitemap_canonical_and_404(marked_build: Broken) -> None:
-    """The shared build with SITE_URL under a sub-path (tests/fixtures_builds.py; its
-    crisis wording is marked, which no address touches)."""
+    """The shared build with a host's address under a sub-path (tests/fixtures_builds.py;
+    its crisis wording is marked, which no address touches)."""
     assert SUB_PATH == "https://example.org/iop-guide/"
     out = marked_build.out
     assert "https://example.org/iop-guide/benefits/" in (out / "sitemap.xml").read_text()

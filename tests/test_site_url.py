@@ -2,8 +2,8 @@
 Netlify, Cloudflare Pages or Read the Docs sets; with none, one line and nothing wrong.
 
 Two real builds for publishing (`site_url=None`, as `dev.py build` runs), each shared by
-its tests: one on "Netlify" (URL set as Netlify sets it, without the final slash), one
-with no address at all.
+its tests: one on "Netlify" (URL set as Netlify sets it, without the final slash: the
+shared `marked_build`), one with no address at all.
 """
 
 from __future__ import annotations
@@ -16,16 +16,18 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from fixtures_builds import SUB_PATH, Broken
 from iopguide import site_address
 from iopguide.finish import qr
 from iopguide.finish.edition import QR_LABELS
 from iopguide.paths import ROOT
 from iopguide.tools.build import Built, build_site
 
-# Builds, servers or tools that run for seconds: not in the quick lane.
-pytestmark = pytest.mark.slow
+# Builds, servers or tools that run for seconds: not in the quick lane. One worker runs
+# them all, so the build with no address is made once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-url")]
 
-HOST = "https://example.org/"
+HOST = SUB_PATH  # the shared build's address, https://example.org/iop-guide/
 PAGES = ("benefits/", "es/benefits/")  # a content page in each edition
 
 
@@ -38,12 +40,11 @@ def _publish(out: Path, **env: str) -> Built:
 
 
 @pytest.fixture(scope="module")
-def on_netlify(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("netlify") / "site"
-    built = _publish(out, URL=HOST.rstrip("/"))
-    assert built.ok, built.output
-    assert site_address.NOTE not in built.output
-    yield out
+def on_netlify(marked_build: Broken) -> Iterator[Path]:
+    """The shared publishing build on "Netlify" (tests/fixtures_builds.py): URL set as
+    Netlify sets it, under a sub-path and without the final slash, and no SITE_URL."""
+    assert site_address.NOTE not in marked_build.output
+    yield marked_build.out
 
 
 @pytest.fixture(scope="module")
