@@ -290,7 +290,26 @@ def test_the_clinics_page_has_a_snippet_and_a_working_live_preview(browser, base
         with contextlib.suppress(AssertionError):
             wait_until(matched, "live preview sized to its content")
         assert matched(), f"live preview {sizes['height']}px for {sizes['content']}px of content"
+        assert preview.get_attribute("aria-label") == "Preview: " + EMBEDDED[0].meta["title"]
         assert record.console_errors == []
+
+
+def test_the_clinics_page_has_no_frame_until_a_preview_opens(site: Path) -> None:
+    """Even unloaded, each <iframe> makes a frame: 46 of them cost ~0.5 s of parsing."""
+    html = (site / "for-clinics" / "index.html").read_text(encoding="utf-8")
+    assert "<iframe" not in html, "previews are made by assets/embed-preview.js on opening"
+    assert html.count("data-iop-preview=") == html.count('class="iop-preview"') > 0
+
+
+def test_without_javascript_a_preview_is_a_link_to_the_embed(browser, base_url: str) -> None:
+    with open_page(browser, base_url + "for-clinics/", javascript=False) as (tab, record):
+        tab.locator("details.iop-preview summary").first.click()
+        link = tab.locator("details[open] a[data-iop-preview]")
+        assert link.inner_text().startswith("Open the preview: ")
+        link.click()
+        tab.wait_for_url(base_url + "embed/**")
+        assert tab.locator("[data-iop-embed-root]").count() == 1
+        assert record.failed == []
 
 
 @pytest.mark.parametrize("page", EMBEDDED, ids=str)

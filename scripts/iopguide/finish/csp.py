@@ -97,6 +97,8 @@ def scan_html(html: str) -> PageScan:
                 )
             else:
                 scan.frames = True
+        elif tag == "a" and "data-iop-preview" in attrs:  # embed-preview.js frames it
+            scan.frames = True
         if tag == "base" or (
             tag == "meta" and attrs.get("http-equiv", "").strip().lower() == "refresh"
         ):

@@ -78,7 +78,8 @@ def fill(text: str, path: str, gallery_items: list[embed.GalleryItem], script: s
         slot.decompose()
     if gallery is not None:
         items = [item.with_preview(_relative(item.preview_url, path)) for item in gallery_items]
-        gallery.inner_html = embed.gallery_html(items, script, _relative("embed.js", path))
+        sizer, maker = _relative("embed.js", path), _relative(embed.PREVIEW_SCRIPT, path)
+        gallery.inner_html = embed.gallery_html(items, script, sizer, maker)
     return tree.html or text
 
 

@@ -159,8 +159,24 @@ def snippet(item: GalleryItem, script_url: str) -> str:
     )
 
 
-def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str) -> str:
-    """Each content page with its snippet and a live preview that loads when opened."""
+PREVIEW_SCRIPT = "assets/embed-preview.js"
+
+
+def _in_lang(text: str, lang: str) -> str:
+    """`text` in a <span lang=...> when `lang` is an attribute (` lang="es"`), else as is."""
+    return f"<span{lang}>{text}</span>" if lang else text
+
+
+def gallery_html(
+    items: list[GalleryItem], script_url: str, preview_script: str, maker_script: str = ""
+) -> str:
+    """Each content page with its snippet and a live preview made when opened.
+
+    A closed preview holds a link to the embed, not an <iframe>: even unloaded, each
+    iframe element makes a frame, and 46 of them cost the clinics page ~0.5 s of parsing
+    (Lighthouse TBT over 50 ms). `maker_script` (assets/embed-preview.js) swaps the link
+    for the frame the first time the reader opens it, named from the link's
+    data-iop-preview; without JavaScript the link opens the embed page itself."""
     parts = []
     for item in items:
         anchor = "embed-" + re.sub(r"[^a-z0-9]+", "-", item.embed_url.lower()).strip("-")
@@ -173,9 +189,12 @@ def gallery_html(items: list[GalleryItem], script_url: str, preview_script: str)
             f"{html.escape(snippet(item, script_url))}</code></pre>\n"
             '<details class="iop-preview">'
             f"<summary>Live preview: {html.escape(item.title)}</summary>\n"
-            # aria-label, not title: Material gives every title a tooltip, set up at load.
-            f'<iframe data-iop-embed src="{item.preview_url}" aria-label="Preview: '
-            f'{html.escape(item.title)}" loading="lazy"></iframe></details>'
+            # The frame's aria-label, not title: Material gives every title a tooltip.
+            f'<p><a href="{item.preview_url}" data-iop-preview="Preview: '
+            f'{html.escape(item.title)}">Open the preview: '
+            f"{_in_lang(html.escape(item.title), lang)}</a></p></details>"
         )
     parts.append(f'<script src="{preview_script}" async></script>')
+    if maker_script:
+        parts.append(f'<script src="{maker_script}" async></script>')
     return "\n".join(parts)
