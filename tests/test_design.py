@@ -127,18 +127,23 @@ BOX_LOOK = """() => [...document.querySelectorAll('article .admonition, article 
             look: [s.borderLeftColor, s.borderLeftWidth, s.backgroundColor].join(' ')}; })"""
 
 
-def test_every_box_with_a_988_link_looks_the_same(browser, base_url: str) -> None:
-    looks: dict[str, list[str]] = {}
-    for page in PAGES:
-        with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
-            for box in tab.evaluate(BOX_LOOK):
-                assert "crisis" in box["classes"].split(), (
-                    f'{page.src}: the box "{box["text"]}" carries a 988 link but is not a '
-                    'crisis box: write it as !!! crisis "If you are in danger right now"'
-                )
-                looks.setdefault(box["look"], []).append(page.src)
-    assert looks, "no page has a crisis box with a 988 link"
-    assert len(looks) == 1, f"crisis boxes have {len(looks)} different looks: {looks}"
+BOXES = visits.probe("boxes with a 988 link", PHONE_LIGHT, js=BOX_LOOK)
+
+
+@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=str)
+def test_every_box_with_a_988_link_looks_the_same(browser, base_url: str, page) -> None:
+    """Each page's boxes against the home page's crisis box, read from the phone visit."""
+    home = visits.measured(browser, base_url, PHONE_LIGHT, BOXES)
+    assert home, "the home page has no crisis box with a 988 link"
+    for box in visits.measured(browser, base_url + page.url, PHONE_LIGHT, BOXES):
+        assert "crisis" in box["classes"].split(), (
+            f'{page.src}: the box "{box["text"]}" carries a 988 link but is not a '
+            'crisis box: write it as !!! crisis "If you are in danger right now"'
+        )
+        assert box["look"] == home[0]["look"], (
+            f'{page.src}: the crisis box "{box["text"]}" looks unlike the home page\'s: '
+            f"{box['look']} against {home[0]['look']}"
+        )
 
 
 def test_home_shows_at_least_four_cards_in_its_first_two_screens(browser, base_url: str) -> None:
