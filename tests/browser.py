@@ -71,15 +71,17 @@ def open_page(
     viewport: dict | None = None,
     scheme: str = "light",
     javascript: bool = True,
+    scale: float = 1,
 ) -> Iterator[tuple[Any, PageRecord]]:
     """Open `url` in a clean tab, yield (page, record), and clean the tab up after.
+    `scale` is device pixels per CSS pixel (2 with a 640x400 viewport is 200% zoom).
 
     The tab is reused from test to test (see `_WarmTabs`): a new browser context costs a
     new renderer process and a cold start of Material's scripts, four times the page
     load itself. Each use starts as a fresh context would: no cookies, no storage, the
     asked-for size and colour scheme, nothing left of the last page. Tests that need
     other context options use `new_context` for a context of their own."""
-    page = _WarmTabs.of(browser, javascript)
+    page = _WarmTabs.of(browser, javascript, scale)
     record = PageRecord()
     handlers = {
         "request": lambda request: record.requests.append(request.url),
@@ -127,14 +129,16 @@ class _WarmTabs:
     _tabs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @classmethod
-    def of(cls, browser, javascript: bool):
+    def of(cls, browser, javascript: bool, scale: float = 1):
         tabs = cls._tabs.setdefault(browser, {})
-        page = tabs.get(javascript)
+        page = tabs.get((javascript, scale))
         if page is None or page.is_closed():
-            context = new_context(browser, java_script_enabled=javascript)
+            context = new_context(
+                browser, java_script_enabled=javascript, device_scale_factor=scale
+            )
             context.add_init_script(CSP_WATCH)
             page = context.new_page()
-            tabs[javascript] = page
+            tabs[javascript, scale] = page
         return page
 
     @staticmethod

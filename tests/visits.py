@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from browser import new_context, open_page, settle
+from browser import open_page
 from sitetools import every_page
 
 
@@ -156,25 +156,12 @@ def _run(each: Probe, tab, url: str, view: View) -> Any:
 @contextlib.contextmanager
 def _opened(browser, url: str, view: View) -> Iterator[Any]:
     size = {"width": view.width, "height": view.height}
-    if view.scale == 1:
-        with open_page(
-            browser, url, viewport=size, scheme=view.scheme, javascript=view.javascript
-        ) as (tab, _):
-            yield tab
-        return
-    # A device scale needs a context of its own (the warm tab has scale 1).
-    context = new_context(
+    with open_page(
         browser,
+        url,
         viewport=size,
-        device_scale_factor=view.scale,
-        color_scheme=view.scheme,
-        java_script_enabled=view.javascript,
-    )
-    try:
-        tab = context.new_page()
-        tab.goto(url)
-        if view.javascript:
-            settle(tab)
+        scheme=view.scheme,
+        javascript=view.javascript,
+        scale=view.scale,
+    ) as (tab, _):
         yield tab
-    finally:
-        context.close()
