@@ -4,9 +4,10 @@
     .venv/bin/python scripts/bench.py --no-browser # static figures only
 
 Builds into a temporary folder (site/ is left alone) and prints, per page, the
-gzip-compressed bytes of the HTML and of the CSS, JavaScript, fonts and images its
-first view loads, the request count, the build's wall time and the search index
-size. The figures come from scripts/page_weight.py, the same model the budget test
+gzip-compressed bytes of the HTML (held to what the first round trip carries) and of
+the CSS, JavaScript, fonts and images its first view loads, the request count, the
+build's wall time and the search index size. The figures come from
+scripts/page_weight.py, the same model the budget test
 uses. Unless --no-browser, it also opens every page in Chromium (CHROME_PATH, else
 /usr/bin/chromium) served by scripts/static_server.py (gzip and _headers, like a
 real host) and prints the requests Chromium really made, flagging any page where
@@ -88,7 +89,9 @@ def main() -> int:
         print(
             f"Budget: {kb(page_weight.BUDGET_BYTES)} KB compressed "
             f"({kb(page_weight.EMBED_BUDGET_BYTES)} KB for an embed) and "
-            f"{page_weight.BUDGET_REQUESTS} requests per first view\n"
+            f"{page_weight.BUDGET_REQUESTS} requests per first view; "
+            f"{kb(page_weight.HTML_BUDGET_BYTES)} KB of HTML (the first round trip, "
+            "less ~0.8 KB of headers)\n"
         )
         head = (
             f"{'page':<40} {'html':>5} {'css':>5} {'js':>5} {'font':>5} {'img':>5} "
@@ -124,6 +127,11 @@ def main() -> int:
         print(
             f"\nHeaviest first view: {page_url(worst.page) or '/'} at "
             f"{kb(worst.compressed)} KB in {worst.requests} requests"
+        )
+        largest = max(loads.values(), key=lambda load: load.by_kind("document"))
+        print(
+            f"Largest HTML: {page_url(largest.page) or '/'} at "
+            f"{largest.by_kind('document'):,} bytes gzip of {page_weight.HTML_BUDGET_BYTES:,}"
         )
         for mismatch in mismatches:
             print(f"MODEL DIFFERS: {mismatch}")

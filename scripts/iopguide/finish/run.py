@@ -18,6 +18,7 @@ internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
    its main stylesheet to the rules the pages and scripts can match (material_css.py),
    the theme's source maps left out (source_maps.py),
    Material's bundle held until the reader's first touch (lazy_bundle.py),
+   the theme's boilerplate for features the site leaves off (theme_boilerplate.py),
    robots.txt with the sitemap, the icon inlined, the other languages' pages pointed at
    the root's copy of each asset they share (shared_assets.py), then the CSP, which hashes the
    finished pages, so it comes last, and `_headers`;
@@ -53,6 +54,7 @@ from iopguide.finish import (
     search_words,
     shared_assets,
     source_maps,
+    theme_boilerplate,
 )
 from iopguide.finish.edition import EditionBuild, feed_entry, fill, gallery_items, reading
 
@@ -118,6 +120,7 @@ def finish_site(
     material_css.trim_site(site_dir, html)
     source_maps.drop(site_dir)  # after both trims; before shared_assets compares files
     html = lazy_bundle.apply(html, generator)  # Material's bundle loads on first touch
+    html = theme_boilerplate.apply(html)  # unused tabs script, generator, translations
     folders = tuple(edition.folder for edition in editions)
     report.notes += site_address.notes(default.site_url)  # one line: what is left out
     problem = robots.write_robots(site_dir, default.site_url, folders)

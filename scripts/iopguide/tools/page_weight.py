@@ -29,22 +29,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 BUDGET_BYTES = 50_000  # compressed bytes of one page's first view
 EMBED_BUDGET_BYTES = 30_000  # an embed (no header, menu or search) inside a clinic's page
+HTML_BUDGET_BYTES = 13_800  # gzip HTML; + ~800 B of headers: 1st round trip (10 x 1,460 B)
 BUDGET_REQUESTS = 8
 MAX_PNG_BYTES = 20_000
 EFFICIENT_IMAGES = {".svg", ".webp", ".avif"}  # and .png up to MAX_PNG_BYTES
 LAZY_SEARCH = "assets/lazy-search.min.js"  # minified by the build
-COMPRESSIBLE = {
-    ".html",
-    ".css",
-    ".js",
-    ".json",
-    ".svg",
-    ".xml",
-    ".txt",
-    ".map",
-    ".webmanifest",
-    ".ico",
-}
+COMPRESSIBLE = set(".html .css .js .json .svg .xml .txt .map .webmanifest .ico".split())
 _ORIGIN = "http://site.invalid/"
 _CSS_URL = re.compile(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)", re.I)
 _FONT = {".woff2", ".woff", ".ttf", ".otf", ".eot"}
@@ -244,8 +234,20 @@ def budget_for(page: str) -> int:
     return EMBED_BUDGET_BYTES if "embed" in page.split("/")[:2] else BUDGET_BYTES
 
 
+def html_problems(load: PageLoad) -> list[str]:
+    """The page's HTML, when it is more than the first round trip carries."""
+    size = load.by_kind("document")
+    if size <= HTML_BUDGET_BYTES:
+        return []
+    return [
+        f"{load.page}: its HTML is {size:,} bytes gzip, over the {HTML_BUDGET_BYTES:,} that "
+        "arrive in the first round trip, so the first paint waits one more: shorten the "
+        "page or split it"
+    ]
+
+
 def budget_problems(load: PageLoad) -> list[str]:
-    problems = []
+    problems = html_problems(load)
     budget = budget_for(load.page)
     if load.compressed > budget:
         problems.append(
