@@ -4,9 +4,20 @@
    46 of them held the page's first paint back. Without JavaScript the link opens the
    embed page. With it, the first time a preview opens, the link becomes the frame,
    named from the link's data-iop-preview (the words come from the build, not from
-   here); embed.js, already on the page, sizes it when the embed reports its height. */
+   here), and the sizer (embed.js, named in this script's data-iop-sizer) is loaded
+   once, as a clinic's page loads it, to size the frame to its content. */
 (function () {
   "use strict";
+  var me = document.currentScript;
+  var sizer = me && me.getAttribute("data-iop-sizer");
+
+  function loadSizer() {
+    if (!sizer) return;
+    var script = document.createElement("script");
+    script.src = sizer;
+    document.body.appendChild(script);
+    sizer = null;
+  }
 
   function make(box) {
     if (!box.open || !box.classList.contains("iop-preview")) return;
@@ -17,6 +28,7 @@
     frame.setAttribute("aria-label", link.getAttribute("data-iop-preview"));
     frame.src = link.href;
     link.parentNode.replaceWith(frame);
+    loadSizer(); // after the frame is in: the sizer greets the frames it finds at start
   }
 
   // `toggle` does not bubble; a listener in the capture phase hears every <details>.

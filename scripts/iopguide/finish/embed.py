@@ -167,16 +167,15 @@ def _in_lang(text: str, lang: str) -> str:
     return f"<span{lang}>{text}</span>" if lang else text
 
 
-def gallery_html(
-    items: list[GalleryItem], script_url: str, preview_script: str, maker_script: str = ""
-) -> str:
+def gallery_html(items: list[GalleryItem], script_url: str, sizer: str, maker: str) -> str:
     """Each content page with its snippet and a live preview made when opened.
 
     A closed preview holds a link to the embed, not an <iframe>: even unloaded, each
     iframe element makes a frame, and 46 of them cost the clinics page ~0.5 s of parsing
-    (Lighthouse TBT over 50 ms). `maker_script` (assets/embed-preview.js) swaps the link
-    for the frame the first time the reader opens it, named from the link's
-    data-iop-preview; without JavaScript the link opens the embed page itself."""
+    (Lighthouse TBT over 50 ms). `maker` (assets/embed-preview.js) swaps the link for the
+    frame the first time the reader opens it, named from the link's data-iop-preview, and
+    then loads `sizer` (embed.js, as a clinic's page would); without JavaScript the link
+    opens the embed page itself."""
     parts = []
     for item in items:
         anchor = "embed-" + re.sub(r"[^a-z0-9]+", "-", item.embed_url.lower()).strip("-")
@@ -194,7 +193,5 @@ def gallery_html(
             f'{html.escape(item.title)}">Open the preview: '
             f"{_in_lang(html.escape(item.title), lang)}</a></p></details>"
         )
-    parts.append(f'<script src="{preview_script}" async></script>')
-    if maker_script:
-        parts.append(f'<script src="{maker_script}" async></script>')
+    parts.append(f'<script src="{maker}" data-iop-sizer="{sizer}" async></script>')
     return "\n".join(parts)
