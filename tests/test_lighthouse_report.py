@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import lighthouse
 
 SCORES = {"accessibility": 100, "best-practices": 100, "seo": 100}
@@ -33,3 +35,12 @@ def test_the_table_shows_the_spread_of_scores() -> None:
     chosen = lighthouse.median_run([run(99, 1050, 3000), run(100, 1060, 2500)])
     row = lighthouse.table([chosen]).splitlines()[2]
     assert row.startswith("| glossary/ |") and "| 99-100 |" in row
+
+
+def test_the_targets_are_the_issues_and_the_table_names_each_miss() -> None:
+    fast = replace(run(100, 900, 2000), lcp_ms=1000, tbt_ms=49)
+    assert lighthouse.misses(fast) == []
+    assert lighthouse.table([fast]).splitlines()[2].endswith("| met |")
+    slow = replace(fast, lcp_ms=1050, tbt_ms=50)
+    assert lighthouse.misses(slow) == ["LCP > 1.0 s", "TBT >= 50 ms"]
+    assert lighthouse.table([slow]).splitlines()[2].endswith("| LCP > 1.0 s, TBT >= 50 ms |")
