@@ -332,34 +332,3 @@ def test_details_blocks_open_and_close_from_the_keyboard(browser, base_url: str)
         assert summary.evaluate("s => s.parentElement.open") is not was_open
         tab.keyboard.press("Space")
         assert summary.evaluate("s => s.parentElement.open") is was_open
-
-
-# --- 6. Without JavaScript ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_without_javascript_content_nav_and_crisis_links_work(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=DESKTOP, javascript=False) as (tab, _):
-        assert tab.locator("article h1").first.is_visible()
-        assert len(tab.locator("article p").all_inner_texts()) >= 1
-        for href in ("tel:988", "sms:988"):  # Spanish: sms:988?body=AYUDA
-            assert tab.locator(f".iop-crisis a[href^='{href}']").is_visible()
-        own = page.url.removeprefix("es/")
-        target = "benefits/" if own != "benefits/" else "resources/"
-        nav = tab.locator(f".md-sidebar--primary a[href$='{target}']").first
-        if not nav.is_visible():  # in a closed section of the menu: open it, as a reader
-            link = tab.locator(f"a[href$='{target}']")  # would (a checkbox, so no script)
-            section = tab.locator(".md-sidebar--primary li.md-nav__item--nested", has=link)
-            section.first.locator(":scope > label.md-nav__link").click()
-        assert nav.is_visible(), f"{page.src}: no visible navigation without JavaScript"
-        # Wait for the navigation the click starts: a bare load-state wait can answer for
-        # the page being left before it begins (seen on a busy machine).
-        with tab.expect_navigation():
-            nav.click()
-        assert tab.url.endswith("/" + target), f"{page.src}: the menu link led to {tab.url}"
-
-
-def test_without_javascript_the_phone_menu_still_opens(browser, base_url: str) -> None:
-    with open_page(browser, base_url, viewport=PHONE, javascript=False) as (tab, _):
-        tab.locator(".md-header__button[for='__drawer']").click()
-        assert tab.locator(".md-sidebar--primary a[href$='for-clinics/']").first.is_visible()

@@ -50,6 +50,7 @@ DESKTOP_LIGHT = View("1280 light", 1280, 800)
 DESKTOP_DARK = View("1280 dark", 1280, 800, scheme="dark")
 SMALL_PHONE = View("320 light", 320, 740)
 ZOOM_200 = View("200% zoom", 640, 400, scale=2)
+DESKTOP_NO_JS = View("1280 no JavaScript", 1280, 800, javascript=False)
 
 
 class Stage(enum.IntEnum):
