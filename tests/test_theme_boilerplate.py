@@ -64,6 +64,16 @@ def test_what_a_page_uses_stays() -> None:
     assert "select.version" not in _translations(out["b.html"])
 
 
+def test_the_empty_dialog_and_a_hidden_empty_toc_go_a_shown_toc_stays() -> None:
+    dialog = '<div class="md-dialog" data-md-component="dialog"><div></div></div>'
+    hidden = '<div class="md-sidebar md-sidebar--secondary" hidden><nav></nav></div>'
+    shown = '<div class="md-sidebar md-sidebar--secondary"><nav><a href="#a">A</a></nav></div>'
+    out = apply({"a.html": _page(_config([]), dialog + hidden + shown)})["a.html"]
+    assert "md-dialog" not in out and "hidden" not in out and 'href="#a"' in out
+    kept = apply({"a.html": _page(_config(["content.code.copy"]), dialog)})["a.html"]
+    assert "md-dialog" in kept, "a copy button says 'Copied' in the dialog"
+
+
 def test_the_copy_feature_keeps_the_clipboard_words() -> None:
     text = _config(["content.code.copy"])
     assert "clipboard.copy" in json.loads(trimmed_config(text, Uses()))["translations"]

@@ -15,7 +15,10 @@ gzip. This step cuts what repeats on every page and serves no reader:
 - Material's `__config` translations for features the config leaves off: `clipboard.*`
   unless `content.code.copy` is on or a page marks code `.copy` (the two cases in which
   Material draws a copy button), `select.version` unless the config sets a `version`.
-  Every other key stays, search.* included (the search box and its results use them).
+  Every other key stays, search.* included (the search box and its results use them);
+  with no copy button, the dialog Material says "Copied to clipboard" in goes too;
+- the table-of-contents sidebar of a page that hides it (`hide: toc`, as the glossary
+  does, with its own list of words): hidden and empty, it only took bytes.
 
 Works on MkDocs and Zensical pages alike: what a page does not have is left alone.
 Read and edited with selectolax, as every finish step is (ARCHITECTURE.md).
@@ -32,6 +35,8 @@ TABS = "input[name^='__tabbed_']"  # pymdownx.tabbed's inputs
 # Where Material draws a copy button without the feature, and what the button carries.
 COPY = ".copy code, code.copy, [data-clipboard-target], [data-clipboard-text]"
 CONFIG = "script#__config"
+DIALOG = "div.md-dialog[data-md-component=dialog]"  # only Material's clipboard alerts use it
+HIDDEN_TOC = "div.md-sidebar--secondary[hidden]"
 # The characters Jinja's |tojson escapes, so no text can end the <script> early.
 _SAFE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
@@ -45,12 +50,15 @@ class Uses:
 
 
 def site_uses(html: dict[str, str]) -> Uses:
-    """Whether any page has content tabs, or code Material would give a copy button."""
+    """Whether any page has content tabs, or code Material would give a copy button (the
+    config turns the feature on, or the page marks code `.copy`)."""
     tabs = copy = False
     for text in html.values():
         tree = LexborHTMLParser(text)
         tabs = tabs or tree.css_first(TABS) is not None
+        config = tree.css_first(CONFIG)
         copy = copy or tree.css_first(COPY) is not None
+        copy = copy or (config is not None and "content.code.copy" in config.text(deep=True))
         if tabs and copy:
             break
     return Uses(tabs, copy)
@@ -88,6 +96,9 @@ def trim_page(page: str, uses: Uses) -> str:
     cut = [node for node in tree.css('meta[name="generator"]')]
     if not uses.tabs:
         cut += [node for node in tree.css("script") if _opens_tabs(node)]
+    if not uses.copy:
+        cut += [node for node in tree.css(DIALOG) if not node.text(deep=True).strip()]
+    cut += [node for node in tree.css(HIDDEN_TOC) if node.css_first("a") is None]
     config = tree.css_first(CONFIG)
     trimmed = trimmed_config(config.text(deep=True), uses) if config is not None else ""
     if not cut and (config is None or trimmed == config.text(deep=True)):
