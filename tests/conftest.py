@@ -45,11 +45,12 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser(chromium_path: str):
-    """One Chromium per test module. Playwright's sync API keeps an asyncio loop running
-    while it is open, which would stop the link checker's own asyncio.run() in later
-    modules, so it closes with each module."""
+    """One Chromium per worker for the whole run (a launch and its first page cost about
+    1.5 s). Playwright's sync API keeps an asyncio loop running while it is open, so code
+    that calls asyncio.run() (the link checker) runs in a thread of its own in the tests
+    (sitetools.in_own_thread)."""
     with chromium.launch(chromium_path) as browser:
         yield browser
 

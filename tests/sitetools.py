@@ -6,6 +6,7 @@ tools/static_server.py), so the tests exercise what the commands use.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import dataclasses
 import functools
@@ -15,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
@@ -84,6 +85,15 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def in_own_thread(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`function(*args, **kwargs)` in a thread of its own, for code that calls
+    asyncio.run() (the link checker): Playwright's sync API keeps an event loop running in
+    the main thread while the session's Chromium is open, and asyncio.run() cannot start
+    there."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def serve_directory(directory: Path, headers: bool = False):

@@ -15,13 +15,20 @@ from pathlib import Path
 import httpx
 import pytest
 
+from iopguide.linkcheck import run
 from iopguide.linkcheck.cache import LinkCache
 from iopguide.linkcheck.fetch import classify_error, parse_retry_after
 from iopguide.linkcheck.models import USER_AGENT, Options, PolicyEntry, Verdict
 from iopguide.linkcheck.policy import DEFAULT_POLICY, PolicyError, load_policy
-from iopguide.linkcheck.run import check_urls
 from iopguide.linkcheck.syntax import check_syntax
 from linkserver import BIG_SIZE, LinkServer
+from sitetools import in_own_thread
+
+
+def check_urls(*args, **kwargs):
+    """The checker's synchronous entry point, off the thread Playwright's loop runs in."""
+    return in_own_thread(run.check_urls, *args, **kwargs)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "check_links.py"

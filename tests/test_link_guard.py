@@ -15,11 +15,18 @@ from pathlib import Path
 
 import pytest
 
+from iopguide.linkcheck import run
 from iopguide.linkcheck.guard import system_resolve, zone
 from iopguide.linkcheck.models import Options, Result, Verdict
 from iopguide.linkcheck.report import print_github, print_table, write_json
-from iopguide.linkcheck.run import check_urls
 from linkserver import LinkServer
+from sitetools import in_own_thread
+
+
+def check_urls(*args, **kwargs):
+    """The checker's synchronous entry point, off the thread Playwright's loop runs in."""
+    return in_own_thread(run.check_urls, *args, **kwargs)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "check_links.py"

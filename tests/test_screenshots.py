@@ -6,6 +6,7 @@ import struct
 from pathlib import Path
 
 import screenshots
+from sitetools import in_own_thread
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -18,7 +19,10 @@ def test_first_screens_are_phone_sized_in_both_palettes(
     site: Path, tmp_path: Path, chromium_path: str, monkeypatch
 ) -> None:
     monkeypatch.setenv("CHROME_PATH", chromium_path)
-    written = screenshots.shoot(site, ["", "staying-safe/"], tmp_path, full_page=False)
+    # screenshots.py starts a Playwright of its own: off the thread the session's one runs in.
+    written = in_own_thread(
+        screenshots.shoot, site, ["", "staying-safe/"], tmp_path, full_page=False
+    )
     assert sorted(p.name for p in written) == [
         "home-dark.png",
         "home-light.png",
