@@ -70,11 +70,12 @@ class Broken:
 
 
 def material_script_changed() -> str:
-    """Material's content.html with one inline script changed, as after an upgrade
-    (tests/test_csp.py): the build must name the new hash."""
+    """Material's palette.html with its inline script changed, as after an upgrade
+    (tests/test_csp.py): the build must name the new hash. (Not content.html's script,
+    which finish/theme_boilerplate.py leaves out on a site without content tabs.)"""
     material = Path(__import__("material").__file__).parent / "templates"
-    original = (material / "partials" / "javascripts" / "content.html").read_text()
-    changed = original.replace("target.checked=", "target.checked=!!")
+    original = (material / "partials" / "javascripts" / "palette.html").read_text()
+    changed = original.replace("if(palette&&palette.color)", "if(palette&&palette.color&&1)")
     assert changed != original
     return changed
 
@@ -117,7 +118,7 @@ def break_copy(project: Path) -> Path:
     figure = "docs-es/.snippets/figures/sample-week.svg"
     _edit(project, figure, "</svg>", "<style>.iop-crisis{color:red}</style></svg>")
     # tests/test_csp.py: Material's inline script changed.
-    override = project / "overrides" / "partials" / "javascripts" / "content.html"
+    override = project / "overrides" / "partials" / "javascripts" / "palette.html"
     override.parent.mkdir(parents=True, exist_ok=True)
     override.write_text(material_script_changed(), encoding="utf-8")
     # tests/test_engines.py: a <script> in a page.

@@ -126,7 +126,7 @@ def test_the_scanner_flags_what_csp_would_block() -> None:
 
 def test_a_changed_material_inline_script_fails_the_build(broken_build: Broken) -> None:
     """As after a Material upgrade: the build names the new hash and what to do (the
-    shared broken copy, tests/fixtures_builds.py, overrides content.html)."""
+    shared broken copy, tests/fixtures_builds.py, overrides palette.html)."""
     output = broken_build.output
     assert not broken_build.ok, "the strict build passed with an unpinned inline script"
     assert CHANGED in output, output
