@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 import visits
 from browser import DESKTOP, PHONE, contrast, open_page, print_pdf
-from sitetools import all_pages
+from sitetools import all_pages, every_page
+from test_phone_design import SCROLLED
 from test_print import plain
 from visits import PHONE_DARK, PHONE_LIGHT
 
@@ -21,14 +22,6 @@ PAGES = all_pages()
 ROOT = Path(__file__).resolve().parent.parent
 
 # Is a 988 link on screen and on top (not covered) at the current scroll position?
-CRISIS_ON_TOP = """() => [...document.querySelectorAll('a[href="tel:988"], a[href="sms:988"]')]
-  .some(link => {
-    const box = link.getBoundingClientRect();
-    if (!box.width || box.top < 0 || box.bottom > innerHeight) return false;
-    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    return hit !== null && link.contains(hit);
-  })"""
-
 MEASURE = """() => {
   const solid = element => {
     for (let node = element; node; node = node.parentElement) {
@@ -59,24 +52,16 @@ MEASURE = """() => {
 }"""
 
 
-def scroll_to(tab, fraction: float) -> None:
-    tab.evaluate(
-        """f => { scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * f);
-        return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); }""",
-        fraction,
-    )
-
-
-@pytest.mark.parametrize("page", PAGES, ids=str)
+@pytest.mark.parametrize("page", visits.by_page(every_page()), ids=str)
 def test_crisis_help_stays_on_screen_while_scrolling(browser, base_url: str, page) -> None:
-    with open_page(browser, base_url + page.url, viewport=PHONE) as (tab, _):
-        for where, fraction in (("top", 0.0), ("middle", 0.5), ("end", 1.0)):
-            scroll_to(tab, fraction)
-            assert tab.evaluate(CRISIS_ON_TOP), (
-                f"{page.src}: scrolled to the {where}, no 988 link is on screen and uncovered "
-                "at 360x740: the crisis strip (overrides/partials/crisis-bar.html) must stay "
-                "sticky at the top (docs/assets/site.css, [data-md-component=announce])"
-            )
+    """Read from the 360 light visit's scrolling (tests/test_phone_design.py)."""
+    found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, SCROLLED)
+    for where, shown in found["crisis on screen"].items():
+        assert shown, (
+            f"{page.src}: scrolled to the {where}, no 988 link is on screen and uncovered "
+            "at 360x740: the crisis strip (overrides/partials/crisis-bar.html) must stay "
+            "sticky at the top (docs/assets/site.css, [data-md-component=announce])"
+        )
 
 
 # Read in the 360 visits of each palette the other per-page tests share (tests/visits.py).

@@ -164,14 +164,44 @@ JUMPS = """async (frames = 0) => {
 
 
 BUNDLE_STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
-# The jumps move the page: they run last in the shared 360 light visit, after every
-# measurement and axe (tests/visits.py).
-JUMPED = visits.probe("jumps", PHONE_LIGHT, js=JUMPS, stage=visits.Stage.INTERACT)
+# Whether a 988 link is on screen and not covered (tests/test_design.py reads it at the top,
+# the middle and the end of each page).
+CRISIS_ON_TOP = """() => [...document.querySelectorAll('a[href="tel:988"], a[href="sms:988"]')]
+  .some(link => {
+    const box = link.getBoundingClientRect();
+    if (!box.width || box.top < 0 || box.bottom > innerHeight) return false;
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && link.contains(hit);
+  })"""
+
+
+def scroll_to(tab, fraction: float) -> None:
+    tab.evaluate(
+        """f => { scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * f);
+        return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))); }""",
+        fraction,
+    )
+
+
+def _scroll_then_jump(tab) -> dict:
+    on_screen = {}
+    for where, fraction in (("top", 0.0), ("middle", 0.5), ("end", 1.0)):
+        scroll_to(tab, fraction)
+        on_screen[where] = tab.evaluate(CRISIS_ON_TOP)
+    scroll_to(tab, 0.0)
+    return {"crisis on screen": on_screen, **tab.evaluate(JUMPS)}
+
+
+# Scrolling and the jumps move the page: they run last in the shared 360 light visit, after
+# every measurement and axe (tests/visits.py), as its one interaction.
+SCROLLED = visits.probe(
+    "scrolling and jumps", PHONE_LIGHT, run=_scroll_then_jump, stage=visits.Stage.INTERACT
+)
 
 
 @pytest.mark.parametrize("page", visits.by_page(every_page()), ids=lambda page: page.url or "home")
 def test_every_jump_lands_below_the_sticky_block(browser, base_url: str, page) -> None:
-    found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, JUMPED)
+    found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, SCROLLED)
     assert found["covered"] == [], (
         f"{page.src}: {len(found['covered'])} of {found['count']} jump targets land under the "
         "crisis strip and header: " + "; ".join(found["covered"][:5]) + ". site.css sets "

@@ -10,11 +10,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import DESKTOP, PHONE, new_context, open_page, settle
+import visits
+from browser import DESKTOP, PHONE, new_context, settle
 from iopguide import editions, project
 from iopguide.checks import reading_es
-from sitetools import ROOT, all_pages, hrefs, tags
+from sitetools import ROOT, all_pages, hrefs, spanish_pages, tags
+from test_csp import FIRST_VIEW
 from test_search import top_pages
+from visits import PHONE_LIGHT
 
 SPANISH = next((e for e in editions.editions(ROOT) if e.lang == "es"), None)
 pytestmark = pytest.mark.skipif(SPANISH is None, reason="no Spanish edition in this checkout")
@@ -88,14 +91,26 @@ def test_each_spanish_page_reads_easily(site: Path, page) -> None:
     )
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
+# Read in the 360 light visit the per-page tests share (tests/visits.py).
+FIRST_988 = visits.probe(
+    "first 988 link",
+    PHONE_LIGHT,
+    js="""() => {
+        const link = document.querySelector('.iop-crisis a[href="tel:988"]');
+        const box = link && link.getBoundingClientRect();
+        return {bottom: box ? box.bottom + scrollY : null, text: link ? link.innerText : '',
+                lang: document.documentElement.lang};
+    }""",
+)
+
+
+@pytest.mark.parametrize("page", visits.by_page(spanish_pages()), ids=str)
 def test_crisis_help_in_spanish_is_on_the_first_phone_screen(browser, base_url, page) -> None:
-    with open_page(browser, base_url + "es/" + page.url, viewport=PHONE) as (tab, _):
-        link = tab.locator('.iop-crisis a[href="tel:988"]').first
-        box = link.bounding_box()
-        assert box and box["y"] + box["height"] <= PHONE["height"], "988 is off the first screen"
-        assert "Llame" in link.inner_text(), "the 988 link is not in Spanish"
-        assert tab.evaluate("document.documentElement.lang") == "es"
+    found = visits.measured(browser, base_url + page.url, PHONE_LIGHT, FIRST_988)
+    assert found["bottom"] is not None, f"{page.src}: no crisis box with a tel:988 link"
+    assert found["bottom"] <= PHONE["height"], f"{page.src}: 988 is off the first screen"
+    assert "Llame" in found["text"], f"{page.src}: the 988 link is not in Spanish"
+    assert found["lang"] == "es"
 
 
 @pytest.mark.xdist_group("search-es")
@@ -118,14 +133,16 @@ def test_spanish_search_finds_spanish_pages_in_readers_words(browser, base_url: 
     assert len(misses) <= len(QUERIES) // 10, "\n".join(misses)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=str)
+@pytest.mark.parametrize("page", visits.by_page(spanish_pages()), ids=str)
 def test_no_third_party_requests_console_errors_or_cookies(browser, base_url, page) -> None:
-    with open_page(browser, base_url + "es/" + page.url) as (tab, record):
-        own = urlsplit(base_url).netloc
-        others = [url for url in record.requests if urlsplit(url).netloc not in ("", own)]
-        assert others == [], f"{page.src} requested other hosts: {others}"
-        assert record.console_errors == [], f"{page.src}: {record.console_errors}"
-        assert tab.context.cookies() == []
+    """From the 360 light visit: what it loaded (tests/test_csp.py's probe) and logged."""
+    own = urlsplit(base_url).netloc
+    loaded = visits.measured(browser, base_url + page.url, PHONE_LIGHT, FIRST_VIEW)["loaded"]
+    others = [url for url in loaded if urlsplit(url).netloc not in ("", own)]
+    assert others == [], f"{page.src} requested other hosts: {others}"
+    log = visits.logged(browser, base_url + page.url, PHONE_LIGHT)
+    assert log.errors == () and log.failed == (), f"{page.src}: {log}"
+    assert log.cookies == (), f"{page.src} set cookies: {log.cookies}"
 
 
 def test_clinics_get_spanish_embeds_a_spanish_feed_and_spanish_handouts(site: Path) -> None:

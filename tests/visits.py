@@ -68,6 +68,19 @@ class Probe:
 
 
 @dataclass(frozen=True)
+class PageLog:
+    """What a page logged while visited: console errors and uncaught exceptions, failed
+    requests, and the names of any cookies it set (there should be none of any)."""
+
+    errors: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    cookies: tuple[str, ...] = ()
+
+
+LOG = "page log"  # where each visit keeps its PageLog, beside the probes' results
+
+
+@dataclass(frozen=True)
 class ProbeFailed:
     """A probe that raised: each test that reads it fails with this message."""
 
@@ -130,10 +143,21 @@ def visit(browser, url: str, view: View) -> Mapping[str, Any]:
         key=lambda p: p.stage,
     )
     if missing:
-        with _opened(browser, url, view) as tab:
+        with _opened(browser, url, view) as (tab, log):
             for each in missing:
                 record[each.name] = _run(each, tab, url, view)
+            earlier = record.get(LOG, PageLog())
+            record[LOG] = PageLog(
+                earlier.errors + tuple(log.console_errors),
+                earlier.failed + tuple(log.failed),
+                earlier.cookies + tuple(c["name"] for c in tab.context.cookies()),
+            )
     return MappingProxyType(record)
+
+
+def logged(browser, url: str, view: View) -> PageLog:
+    """What the page logged in its visits in `view` (every visit is logged)."""
+    return visit(browser, url, view)[LOG]
 
 
 def measured(browser, url: str, view: View, name: str) -> Any:
@@ -155,7 +179,7 @@ def _run(each: Probe, tab, url: str, view: View) -> Any:
 
 
 @contextlib.contextmanager
-def _opened(browser, url: str, view: View) -> Iterator[Any]:
+def _opened(browser, url: str, view: View) -> Iterator[tuple[Any, Any]]:
     size = {"width": view.width, "height": view.height}
     with open_page(
         browser,
@@ -164,5 +188,5 @@ def _opened(browser, url: str, view: View) -> Iterator[Any]:
         scheme=view.scheme,
         javascript=view.javascript,
         scale=view.scale,
-    ) as (tab, _):
-        yield tab
+    ) as (tab, log):
+        yield tab, log
