@@ -202,9 +202,10 @@ def print_pdf(tab) -> bytes:
 AXE_COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
-def axe_violations(tab, rules: tuple[str, ...] = ()) -> list[str]:
+def axe_violations(tab, rules: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[str]:
     """axe-core's WCAG 2.0-2.2 A/AA and best-practice violations on the open page, or only
-    those of `rules`. axe is added to the page once; a page checked again reuses it."""
+    those of `rules`, or all but those of `skip`. axe is added to the page once; a page
+    checked again reuses it."""
     from axe_playwright_python.sync_playwright import Axe
 
     if not tab.evaluate("typeof window.axe === 'object'"):
@@ -212,6 +213,8 @@ def axe_violations(tab, rules: tuple[str, ...] = ()) -> list[str]:
     options = AXE_OPTIONS
     if rules:
         options = {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": list(rules)}}
+    if skip:
+        options = {**options, "rules": {rule: {"enabled": False} for rule in skip}}
     results = tab.evaluate("options => axe.run(document, options)", options)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> "

@@ -2,17 +2,22 @@
 desktop, both palettes.
 
 What each view adds decides what axe runs in it, since axe is most of a visit's time:
-- light, phone and desktop, every page: every rule (structure, names, sizes and colours);
-- dark, phone, every page: the colour rules, the only ones a palette changes;
-- dark, desktop: the colour rules on DESKTOP_DARK_PAGES. All the desktop view shows over
-  the phone's is the sidebars and the header, the same on every page, and the phone view
-  has already checked each page's own content in dark."""
+- light, phone, every page: every rule (structure, names, sizes and colours);
+- light, desktop, every page: every rule but the colour ones (the layout differs), and the
+  colour rules too on the pages of visits.COLOUR_SAMPLE;
+- dark, phone and desktop: the colour rules, the only ones a palette changes, on the
+  pages of visits.COLOUR_SAMPLE, which together hold every kind of element any page has
+  (checked below): a page cannot style anything, so colour follows the kind of element."""
 
 from __future__ import annotations
 
+import functools
 from functools import partial
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import visits
 from browser import AXE_COLOUR_RULES, axe_violations, open_page
@@ -25,9 +30,27 @@ VIEWS = {
     "1280x800-light": DESKTOP_LIGHT,
     "1280x800-dark": DESKTOP_DARK,
 }
+
+
+def _runs_in(page, view: visits.View) -> bool:
+    return view.scheme == "light" or visits.in_colour_sample(page)
+
+
+@functools.cache
+def _colour_sample() -> frozenset[str]:
+    return frozenset(page.url for page in every_page() if visits.in_colour_sample(page))
+
+
+def _axe_desktop(tab) -> list[str]:
+    if urlsplit(tab.url).path.lstrip("/") in _colour_sample():
+        return axe_violations(tab)
+    return axe_violations(tab, skip=AXE_COLOUR_RULES)
+
+
 # axe runs in the visit the other per-page tests of that view share (tests/visits.py),
 # after their measurements and before any key press.
-AXE = visits.probe("axe", PHONE_LIGHT, DESKTOP_LIGHT, run=axe_violations, stage=visits.Stage.AUDIT)
+AXE = visits.probe("axe", PHONE_LIGHT, run=axe_violations, stage=visits.Stage.AUDIT)
+AXE_DESKTOP = visits.probe("axe desktop", DESKTOP_LIGHT, run=_axe_desktop, stage=visits.Stage.AUDIT)
 AXE_COLOURS = visits.probe(
     "axe colours",
     PHONE_DARK,
@@ -35,21 +58,6 @@ AXE_COLOURS = visits.probe(
     run=partial(axe_violations, rules=AXE_COLOUR_RULES),
     stage=visits.Stage.AUDIT,
 )
-# The dark desktop sample: both home pages, and in each language (the clinics page is in
-# English only) the pages with a kind of element no other page has (the glossary's terms,
-# the clinics' code and previews, the cost tables, the emergency crisis box), so each
-# component is seen in dark at 1280 too.
-DESKTOP_DARK_PAGES = (
-    "index.md",
-    "glossary.md",
-    "for-clinics.md",
-    "cost-and-insurance.md",
-    "overdose-and-withdrawal.md",
-)
-
-
-def _runs_in(page, view: visits.View) -> bool:
-    return view is not DESKTOP_DARK or page.src.split("/", 1)[1] in DESKTOP_DARK_PAGES
 
 
 # Each page is loaded at its size and in its palette: Material picks the palette at load,
@@ -64,16 +72,33 @@ def _runs_in(page, view: visits.View) -> bool:
     ],
 )
 def test_axe_finds_no_violations(browser, base_url: str, page, view: visits.View) -> None:
-    probe = AXE if view.scheme == "light" else AXE_COLOURS
+    probe = {PHONE_LIGHT: AXE, DESKTOP_LIGHT: AXE_DESKTOP}.get(view, AXE_COLOURS)
     found = visits.measured(browser, base_url + page.url, view, probe)
     assert found == [], f"{page.src} at {view}:\n" + "\n".join(found)
 
 
-def test_the_dark_desktop_sample_names_pages_of_both_languages() -> None:
-    sampled = [page.src for page in every_page() if _runs_in(page, DESKTOP_DARK)]
-    for name in DESKTOP_DARK_PAGES:
-        assert f"docs/{name}" in sampled, f"DESKTOP_DARK_PAGES: no page docs/{name}"
-    assert any(src.startswith("docs-es/") for src in sampled), "no Spanish page in the sample"
+def _kinds(html: str) -> set[str]:
+    """Each kind of element in a page's article: its tag and its classes."""
+    return {
+        " ".join([node.tag, *sorted((node.attributes.get("class") or "").split())])
+        for node in LexborHTMLParser(html).css("article *")
+    }
+
+
+def test_the_colour_sample_holds_every_kind_of_element(site: Path) -> None:
+    kinds = {
+        page.src: _kinds((site / page.url / "index.html").read_text(encoding="utf-8"))
+        for page in every_page()
+    }
+    sample = [page.src for page in every_page() if visits.in_colour_sample(page)]
+    for name in visits.COLOUR_SAMPLE:
+        assert f"docs/{name}" in sample, f"visits.COLOUR_SAMPLE: no page docs/{name}"
+    covered = set().union(*(kinds[src] for src in sample))
+    missing = {src: sorted(found - covered) for src, found in kinds.items() if found - covered}
+    assert missing == {}, (
+        "dark mode is checked on the pages of visits.COLOUR_SAMPLE, and these pages have "
+        f"elements none of them has: add the page to COLOUR_SAMPLE (tests/visits.py): {missing}"
+    )
 
 
 def test_axe_finds_no_violations_on_the_404_page(browser, base_url: str) -> None:

@@ -69,8 +69,17 @@ PHONE_VIEWS = {"light": PHONE_LIGHT, "dark": PHONE_DARK}
 LAYOUT = visits.probe("phone layout", *PHONE_VIEWS.values(), js=MEASURE)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", visits.by_page(PAGES), ids=str)
+# Light on every page; dark (heading colours) on the pages that hold every kind of element
+# (visits.COLOUR_SAMPLE), as tests/test_accessibility.py does.
+@pytest.mark.parametrize(
+    ("page", "scheme"),
+    [
+        pytest.param(param.values[0], scheme, marks=param.marks, id=f"{param.values[0]}-{scheme}")
+        for param in visits.by_page(PAGES)
+        for scheme in ("light", "dark")
+        if scheme == "light" or visits.in_colour_sample(param.values[0])
+    ],
+)
 def test_phone_layout_fits_and_headings_are_strong(
     browser, base_url: str, page, scheme: str
 ) -> None:

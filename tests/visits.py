@@ -87,6 +87,32 @@ class ProbeFailed:
     message: str
 
 
+# Colour depends on the kind of element only: a page cannot style anything (no inline
+# styles, only the allowed classes). So the dark views, and the colour rules at 1280, visit
+# this sample, whose pages (in each language they exist in) together hold every kind of
+# element any page has; tests/test_accessibility.py checks that they still do. Both home
+# pages, the glossary's terms, the clinics' code and previews, the cost tables, the
+# emergency crisis box, the safety plan's form, and the note and tip boxes, open and folded.
+COLOUR_SAMPLE = (
+    "index.md",
+    "glossary.md",
+    "for-clinics.md",
+    "cost-and-insurance.md",
+    "overdose-and-withdrawal.md",
+    "staying-safe.md",
+    "resources.md",
+    "in-an-iop.md",
+    "medicines-for-addiction.md",
+    "stories.md",
+    "when-someone-refuses-help.md",
+)
+
+
+def in_colour_sample(page) -> bool:
+    """Whether `page` (docs/x.md or docs-es/x.md) is one of COLOUR_SAMPLE."""
+    return page.src.split("/", 1)[1] in COLOUR_SAMPLE
+
+
 # Pages are dealt into this many xdist groups (`--dist loadgroup`), so every test of one
 # page runs on one worker and finds its visits there. More groups balance the workers
 # better; each costs a Chromium launch per test module it spans (the `browser` fixture).
