@@ -1,9 +1,9 @@
 """The site's address on any host (iopguide/site_address.py): SITE_URL, else the address
 Netlify, Cloudflare Pages or Read the Docs sets; with none, one line and nothing wrong.
 
-Two real builds for publishing (`site_url=None`, as `dev.py build` runs), each shared by
-its tests: one on "Netlify" (URL set as Netlify sets it, without the final slash: the
-shared `marked_build`), one with no address at all.
+The build on "Netlify" (URL set as Netlify sets it, without the final slash) is the shared
+`marked_build`, a real build for publishing (`site_url=None`, as `dev.py build` runs). The
+build with no address at all is the plain host's (tests/test_plain_host.py).
 """
 
 from __future__ import annotations
@@ -21,22 +21,12 @@ from iopguide import site_address
 from iopguide.finish import qr
 from iopguide.finish.edition import QR_LABELS
 from iopguide.paths import ROOT
-from iopguide.tools.build import Built, build_site
 
-# Builds, servers or tools that run for seconds: not in the quick lane. One worker runs
-# them all, so the build with no address is made once.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-url")]
+# Builds, servers or tools that run for seconds: not in the quick lane.
+pytestmark = pytest.mark.slow
 
 HOST = SUB_PATH  # the shared build's address, https://example.org/iop-guide/
 PAGES = ("benefits/", "es/benefits/")  # a content page in each edition
-
-
-def _publish(out: Path, **env: str) -> Built:
-    """`dev.py build` on a host that sets only `env` of the address variables."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in site_address.VARIABLES:
-            patch.delenv(name, raising=False)
-        return build_site(out, site_url=None, **env)
 
 
 @pytest.fixture(scope="module")
@@ -47,23 +37,15 @@ def on_netlify(marked_build: Broken) -> Iterator[Path]:
     yield marked_build.out
 
 
-@pytest.fixture(scope="module")
-def nowhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    out = tmp_path_factory.mktemp("nowhere") / "site"
-    built = _publish(out)
-    assert built.ok, built.output
-    yield out, built.output
-
-
-def _page(site: Path, url: str) -> LexborHTMLParser:
+def page_tree(site: Path, url: str) -> LexborHTMLParser:
     return LexborHTMLParser((site / url / "index.html").read_text(encoding="utf-8"))
 
 
-def _canonical(tree: LexborHTMLParser) -> list[str]:
+def canonical(tree: LexborHTMLParser) -> list[str]:
     return [node.attrs.get("href") or "" for node in tree.css("link[rel=canonical]")]
 
 
-def _leaks(site: Path) -> list[str]:
+def leaks(site: Path) -> list[str]:
     """Files that name this machine, whatever they are (Material's source maps, which said
     it, are not published: finish/source_maps.py)."""
     return [
@@ -89,9 +71,9 @@ def test_an_address_ends_in_a_slash_and_a_path_is_no_address() -> None:
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_a_host_address_names_every_page(on_netlify: Path, url: str) -> None:
-    tree = _page(on_netlify, url)
-    assert _canonical(tree) == [HOST + url]
+def test_a_host_address_names_everypage_tree(on_netlify: Path, url: str) -> None:
+    tree = page_tree(on_netlify, url)
+    assert canonical(tree) == [HOST + url]
     printed = tree.css_first(".iop-print-only")
     assert printed is not None and HOST + url in printed.text()
     svg = tree.css_first(".iop-qr-box svg")
@@ -112,36 +94,4 @@ def test_a_host_address_in_the_sitemap_robots_and_feed(on_netlify: Path, folder:
     feed = json.loads((on_netlify / folder / "api" / "pages.json").read_text(encoding="utf-8"))
     assert feed["site"] == HOST + folder
     assert feed["pages"] and all(p["url"].startswith(HOST + folder) for p in feed["pages"])
-    assert _leaks(on_netlify) == []
-
-
-def test_no_address_says_so_once(nowhere: tuple[Path, str]) -> None:
-    _, output = nowhere
-    assert output.count(site_address.NOTE) == 1, output
-    assert "WARNING" not in output
-
-
-def test_no_address_leaves_out_what_would_be_wrong(nowhere: tuple[Path, str]) -> None:
-    site, _ = nowhere
-    assert _leaks(site) == []
-    for url in PAGES:
-        tree = _page(site, url)
-        assert _canonical(tree) == [], f"{url}: a canonical link without an address"
-        assert tree.css(".iop-qr-box, .iop-qr") == [], f"{url}: a QR code to nowhere"
-        printed = tree.css_first(".iop-print-only")
-        assert printed is not None and "http" not in printed.text(), f"{url}: an address"
-    for folder in ("", "es/"):
-        assert not (site / folder / "sitemap.xml").exists()
-        assert not (site / folder / "sitemap.xml.gz").exists()
-    robots = (site / "robots.txt").read_text(encoding="utf-8").lower().splitlines()
-    assert not [line for line in robots if line.startswith("sitemap:")]
-    feed = json.loads((site / "es" / "api" / "pages.json").read_text(encoding="utf-8"))
-    assert all(p["url"].startswith("/es/") for p in feed["pages"])
-
-
-def test_no_address_keeps_the_spanish_404_in_spanish(nowhere: tuple[Path, str]) -> None:
-    site, _ = nowhere
-    tree = LexborHTMLParser((site / "es" / "404.html").read_text(encoding="utf-8"))
-    links = [a.attrs.get("href") or "" for a in tree.css("nav a[href^='/']")]
-    assert "/es/benefits/" in links, links
-    assert "/benefits/" not in links
+    assert leaks(on_netlify) == []
