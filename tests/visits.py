@@ -115,7 +115,7 @@ def in_colour_sample(page) -> bool:
 
 # Pages are dealt into this many xdist groups (`--dist loadgroup`), so every test of one
 # page runs on one worker and finds its visits there. More groups balance the workers
-# better; each costs a Chromium launch per test module it spans (the `browser` fixture).
+# better; fewer keep more of each worker's warm tabs and caches in use.
 PAGE_GROUPS = 4
 
 _PROBES: dict[str, Probe] = {}
