@@ -197,6 +197,17 @@ def print_pdf(tab) -> bytes:
     return tab.pdf(format="Letter", print_background=False)
 
 
+# Material's bundle has loaded and run (docs/assets/lazy-bundle.js marks the page).
+BUNDLE_STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
+
+
+def start_bundle(tab) -> None:
+    """Move the mouse as a reader's first move would, and wait until Material's bundle,
+    which that loads, has run."""
+    tab.mouse.move(5, 5)
+    tab.wait_for_function(BUNDLE_STARTED)
+
+
 # What a palette changes: the rules that compare colours. The others read structure, names
 # and sizes, which are the same in light and dark.
 AXE_COLOUR_RULES = ("color-contrast", "link-in-text-block")

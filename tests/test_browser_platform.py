@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import visits
-from browser import PHONE, contrast, open_page, settle
+from browser import PHONE, contrast, open_page, settle, start_bundle
 from sitetools import all_pages
 from visits import PHONE_LIGHT
 
@@ -28,16 +28,12 @@ def _private_and_error_free(record, tab, base_url: str, where: str) -> None:
     assert tab.context.cookies() == [], f"{where} set cookies: {tab.context.cookies()}"
 
 
-STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
-
-
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_no_third_party_requests_console_errors_or_cookies(browser, base_url: str, page) -> None:
     """Each page once a reader reaches for it: Material's bundle has loaded and run on the
     page's own content (docs/assets/lazy-bundle.js)."""
     with open_page(browser, base_url + page.url) as (tab, record):
-        tab.mouse.move(5, 5)
-        tab.wait_for_function(STARTED)
+        start_bundle(tab)
         settle(tab)
         _private_and_error_free(record, tab, base_url, page.src)
 

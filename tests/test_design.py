@@ -21,7 +21,6 @@ from visits import PHONE_DARK, PHONE_LIGHT
 PAGES = all_pages()
 ROOT = Path(__file__).resolve().parent.parent
 
-# Is a 988 link on screen and on top (not covered) at the current scroll position?
 MEASURE = """() => {
   const solid = element => {
     for (let node = element; node; node = node.parentElement) {

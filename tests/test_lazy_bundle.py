@@ -8,11 +8,10 @@ import re
 
 import pytest
 
-from browser import DESKTOP, PHONE, open_page
+from browser import BUNDLE_STARTED, DESKTOP, PHONE, open_page
 from iopguide.finish import lazy_bundle
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
-STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
 TABLES = "in-an-iop/"  # a page with tables, a glossary term and a long menu
 SCRIPT_BOX = "cost-and-insurance/"  # a page with "what to say" boxes and their copy button
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
@@ -84,7 +83,7 @@ def test_a_tap_on_the_menu_loads_it_and_everything_works(browser, base_url: str)
     with open_page(browser, base_url + TABLES, viewport=PHONE) as (tab, record):
         before = tab.evaluate(OURS)
         tab.get_by_role("button", name="Menu").click()
-        tab.wait_for_function(STARTED)
+        tab.wait_for_function(BUNDLE_STARTED)
         assert tab.evaluate(LOADING), "the untouched-page check would not see it"
         assert [url for url in record.requests if _bundle(url)]
         assert tab.evaluate("() => document.getElementById('__drawer').checked"), (
@@ -115,7 +114,7 @@ def test_a_key_loads_it_and_search_and_tooltips_work(browser, base_url: str) -> 
         assert before["copyButtons"] > 0
         tab.keyboard.press("/")  # typed at once, before the bundle has arrived
         tab.keyboard.type("medicaid")
-        tab.wait_for_function(STARTED)
+        tab.wait_for_function(BUNDLE_STARTED)
         tab.wait_for_selector(".md-search-result__item")
         tab.keyboard.press("Escape")
         tab.wait_for_function("() => !document.getElementById('__search').checked")
@@ -135,7 +134,7 @@ def test_a_colour_picked_before_the_bundle_arrives_is_kept(browser, base_url: st
             assert tab.evaluate(SCHEME) == "slate", "the colour waited for Material"
             assert held, "the bundle was not asked for"
             held[0].continue_()
-            tab.wait_for_function(STARTED)
+            tab.wait_for_function(BUNDLE_STARTED)
             assert tab.evaluate(SCHEME) == "slate"
             assert tab.get_by_role("button", name="Switch to light mode").is_visible()
             tab.get_by_role("button", name="Switch to light mode").click()
@@ -149,7 +148,7 @@ def test_a_search_or_a_place_in_the_page_loads_it_at_once(
     browser, base_url: str, address: str
 ) -> None:
     with open_page(browser, base_url + TABLES + address) as (tab, record):
-        tab.wait_for_function(STARTED)
+        tab.wait_for_function(BUNDLE_STARTED)
         if address.startswith("?q="):
             tab.wait_for_selector(".md-search-result__item")
         assert record.console_errors == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 import visits
-from browser import open_page
+from browser import open_page, start_bundle
 from sitetools import every_page, spanish_pages
 from visits import PHONE_LIGHT
 
@@ -163,7 +163,6 @@ JUMPS = """async (frames = 0) => {
 }"""
 
 
-BUNDLE_STARTED = "() => document.documentElement.getAttribute('data-iop-bundle') === 'started'"
 # Whether a 988 link is on screen and not covered (tests/test_design.py reads it at the top,
 # the middle and the end of each page).
 CRISIS_ON_TOP = """() => [...document.querySelectorAll('a[href="tel:988"], a[href="sms:988"]')]
@@ -223,8 +222,7 @@ def test_jumps_land_below_the_sticky_block_with_larger_text(
     two frames after each jump for whatever a scroll sets off."""
     with open_page(browser, base_url + url) as (tab, _):
         tab.evaluate(SET_TEXT_SIZE, scale)
-        tab.mouse.move(5, 5)  # a reader's first move loads Material's script
-        tab.wait_for_function(BUNDLE_STARTED)
+        start_bundle(tab)
         found = tab.evaluate(JUMPS, 2)
     assert found["covered"] == [], (
         f"/{url} with text at {scale:.0%}: jump targets under the sticky block: "

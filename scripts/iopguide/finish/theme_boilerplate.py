@@ -93,7 +93,7 @@ def trimmed_config(text: str, uses: Uses) -> str:
 def trim_page(page: str, uses: Uses) -> str:
     """`page` without the theme's unused boilerplate (module docstring)."""
     tree = LexborHTMLParser(page)
-    cut = [node for node in tree.css('meta[name="generator"]')]
+    cut = list(tree.css('meta[name="generator"]'))
     if not uses.tabs:
         cut += [node for node in tree.css("script") if _opens_tabs(node)]
     if not uses.copy:
