@@ -71,17 +71,15 @@ def open_page(
     viewport: dict | None = None,
     scheme: str = "light",
     javascript: bool = True,
-    scale: float = 1,
 ) -> Iterator[tuple[Any, PageRecord]]:
     """Open `url` in a clean tab, yield (page, record), and clean the tab up after.
-    `scale` is device pixels per CSS pixel (2 with a 640x400 viewport is 200% zoom).
 
     The tab is reused from test to test (see `_WarmTabs`): a new browser context costs a
     new renderer process and a cold start of Material's scripts, four times the page
     load itself. Each use starts as a fresh context would: no cookies, no storage, the
     asked-for size and colour scheme, nothing left of the last page. Tests that need
     other context options use `new_context` for a context of their own."""
-    page = _WarmTabs.of(browser, javascript, scale)
+    page = _WarmTabs.of(browser, javascript)
     record = PageRecord()
     handlers = {
         "request": lambda request: record.requests.append(request.url),
@@ -129,16 +127,14 @@ class _WarmTabs:
     _tabs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @classmethod
-    def of(cls, browser, javascript: bool, scale: float = 1):
+    def of(cls, browser, javascript: bool):
         tabs = cls._tabs.setdefault(browser, {})
-        page = tabs.get((javascript, scale))
+        page = tabs.get(javascript)
         if page is None or page.is_closed():
-            context = new_context(
-                browser, java_script_enabled=javascript, device_scale_factor=scale
-            )
+            context = new_context(browser, java_script_enabled=javascript)
             context.add_init_script(CSP_WATCH)
             page = context.new_page()
-            tabs[javascript, scale] = page
+            tabs[javascript] = page
         return page
 
     @staticmethod

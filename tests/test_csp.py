@@ -248,16 +248,13 @@ def test_the_server_applies_headers_and_gzip(served: str) -> None:
 # bench.py's model counts: at least every eager resource, at most the model (lazy frames
 # may or may not load). The pages the per-page tests visit anyway are read from that
 # visit (tests/visits.py; every tab records violations, browser.CSP_WATCH); the rest
-# (embeds, the 404 page) each load in a fresh context, in shards the workers share.
-FIRST_VIEW = visits.probe(
-    "first view",
-    visits.PHONE_LIGHT,
-    js="""() => ({
-        violations: window.__csp || [],
-        loaded: [...performance.getEntriesByType("navigation"),
-                 ...performance.getEntriesByType("resource")].map(e => e.name),
-    })""",
-)
+# (embeds, the 404 page) load one after another in a warm tab, in shards the workers share.
+FIRST_VIEW_JS = """() => ({
+    violations: window.__csp || [],
+    loaded: [...performance.getEntriesByType("navigation"),
+             ...performance.getEntriesByType("resource")].map(e => e.name),
+})"""
+FIRST_VIEW = visits.probe("first view", visits.PHONE_LIGHT, js=FIRST_VIEW_JS)
 SHARDS = 3
 
 
@@ -294,12 +291,9 @@ def test_no_other_page_breaks_the_policy_and_first_views_match_the_model(
     problems = []
     for page in _not_visited(site)[shard::SHARDS]:
         url = served + ("missing-page/" if page == "404.html" else page.removesuffix("index.html"))
-        context, tab, console, requests = _visit(browser, url)
-        tab.goto(url, wait_until="load")
-        settle(tab)
-        violations = _violations(tab, console)
-        problems += _first_view_problems(site, page, violations, requests)
-        context.close()
+        with open_page(browser, url) as (tab, _):
+            found = tab.evaluate(FIRST_VIEW_JS)
+        problems += _first_view_problems(site, page, found["violations"], found["loaded"])
     assert problems == [], "\n".join(problems)
 
 

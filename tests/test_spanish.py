@@ -6,7 +6,6 @@ Runs when the project has a Spanish edition (mkdocs.es.yml and docs-es/)."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -15,7 +14,6 @@ from browser import DESKTOP, PHONE, new_context, settle
 from iopguide import editions, project
 from iopguide.checks import reading_es
 from sitetools import ROOT, all_pages, hrefs, spanish_pages, tags
-from test_csp import FIRST_VIEW
 from test_search import top_pages
 from visits import PHONE_LIGHT
 
@@ -131,18 +129,6 @@ def test_spanish_search_finds_spanish_pages_in_readers_words(browser, base_url: 
         context.close()
     assert english == [], f"Spanish search returned English pages: {sorted(set(english))}"
     assert len(misses) <= len(QUERIES) // 10, "\n".join(misses)
-
-
-@pytest.mark.parametrize("page", visits.by_page(spanish_pages()), ids=str)
-def test_no_third_party_requests_console_errors_or_cookies(browser, base_url, page) -> None:
-    """From the 360 light visit: what it loaded (tests/test_csp.py's probe) and logged."""
-    own = urlsplit(base_url).netloc
-    loaded = visits.measured(browser, base_url + page.url, PHONE_LIGHT, FIRST_VIEW)["loaded"]
-    others = [url for url in loaded if urlsplit(url).netloc not in ("", own)]
-    assert others == [], f"{page.src} requested other hosts: {others}"
-    log = visits.logged(browser, base_url + page.url, PHONE_LIGHT)
-    assert log.errors == () and log.failed == (), f"{page.src}: {log}"
-    assert log.cookies == (), f"{page.src} set cookies: {log.cookies}"
 
 
 def test_clinics_get_spanish_embeds_a_spanish_feed_and_spanish_handouts(site: Path) -> None:

@@ -10,6 +10,8 @@ their own names and messages.
 Order within a visit: measurements first (they only read the page), then audits (axe,
 which reads everything but restores what it touches), then at most one interaction per
 view (key presses, which change focus and scroll), so no probe sees another's traces.
+Last come the probes that do not mind those traces: a narrower window (`resized`: the
+smallest phone, 200% zoom) and whatever a reader's first move loads.
 """
 
 from __future__ import annotations
@@ -29,16 +31,14 @@ from sitetools import every_page
 
 @dataclass(frozen=True)
 class View:
-    """How a page is looked at: a window size in CSS pixels, a colour scheme, JavaScript
-    on or off, and device pixels per CSS pixel (2 with 640x400 is a 1280x800 window at
-    200% zoom)."""
+    """How a page is looked at: a window size in CSS pixels, a colour scheme, and
+    JavaScript on or off."""
 
     name: str
     width: int
     height: int
     scheme: str = "light"
     javascript: bool = True
-    scale: float = 1
 
     def __str__(self) -> str:
         return self.name
@@ -48,15 +48,14 @@ PHONE_LIGHT = View("360 light", 360, 740)
 PHONE_DARK = View("360 dark", 360, 740, scheme="dark")
 DESKTOP_LIGHT = View("1280 light", 1280, 800)
 DESKTOP_DARK = View("1280 dark", 1280, 800, scheme="dark")
-SMALL_PHONE = View("320 light", 320, 740)
-ZOOM_200 = View("200% zoom", 640, 400, scale=2)
 DESKTOP_NO_JS = View("1280 no JavaScript", 1280, 800, javascript=False)
 
 
 class Stage(enum.IntEnum):
     MEASURE = 0  # reads the page only
     AUDIT = 1  # reads the page and restores what it touches (axe)
-    INTERACT = 2  # presses keys or clicks: last, and one per view
+    INTERACT = 2  # presses keys or clicks: one per view
+    AFTER = 3  # resizes the window or starts Material's bundle: unaffected by the above
 
 
 @dataclass(frozen=True)
@@ -69,12 +68,13 @@ class Probe:
 
 @dataclass(frozen=True)
 class PageLog:
-    """What a page logged while visited: console errors and uncaught exceptions, failed
-    requests, and the names of any cookies it set (there should be none of any)."""
+    """What a page did while visited: every request it made, console errors and uncaught
+    exceptions, failed requests, and the names of any cookies it set."""
 
     errors: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
     cookies: tuple[str, ...] = ()
+    requests: tuple[str, ...] = ()
 
 
 LOG = "page log"  # where each visit keeps its PageLog, beside the probes' results
@@ -150,6 +150,37 @@ def probe(
     return name
 
 
+# After a resize: two frames for the media queries' listeners (Material's included), then
+# every finite animation or transition the new size set off is run to its end at once, and
+# one more frame lets whatever listens for their ends (transitionend) run.
+_SETTLED = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  await frame();
+  await frame();
+  for (const running of document.getAnimations()) {
+    if (running.effect && running.effect.getComputedTiming().endTime !== Infinity) {
+      running.finish();
+    }
+  }
+  await frame();
+  return true;
+}"""
+
+
+def resized(width: int, height: int, measure: str | Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A probe's `run` that narrows the visit's window to `width` x `height` CSS pixels,
+    waits for the page to settle, and measures there (JavaScript, or a function of the
+    tab). For Stage.AFTER: layout in CSS pixels is what a narrow phone or 200% zoom
+    changes, so the page need not load again at that size."""
+
+    def run(tab) -> Any:
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.evaluate(_SETTLED)
+        return tab.evaluate(measure) if isinstance(measure, str) else measure(tab)
+
+    return run
+
+
 def by_page(pages) -> list:
     """`pages` as parameters, each marked with its page's xdist group: without it, the
     tests of one page would be dealt to both workers, and each would visit it."""
@@ -177,6 +208,7 @@ def visit(browser, url: str, view: View) -> Mapping[str, Any]:
                 earlier.errors + tuple(log.console_errors),
                 earlier.failed + tuple(log.failed),
                 earlier.cookies + tuple(c["name"] for c in tab.context.cookies()),
+                earlier.requests + tuple(log.requests),
             )
     return MappingProxyType(record)
 
@@ -213,6 +245,5 @@ def _opened(browser, url: str, view: View) -> Iterator[tuple[Any, Any]]:
         viewport=size,
         scheme=view.scheme,
         javascript=view.javascript,
-        scale=view.scale,
     ) as (tab, log):
         yield tab, log
