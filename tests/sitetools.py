@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
+import build_cache
 from iopguide import editions, project
 from iopguide.tools import build, static_server
 from iopguide.tools.build import Built, tool_env
@@ -71,8 +72,11 @@ def content_pages() -> tuple[DocPage, ...]:
 
 
 def build_site(project: Path, out: Path, engine: str = "mkdocs", **env: str) -> Built:
-    """A real strict build of `project` into `out` (iopguide/tools/build.py)."""
-    return build.build_site(out, engine, project=project, **env)
+    """A real strict build of `project` into `out` (iopguide/tools/build.py), or the one
+    an earlier run made from exactly the same inputs (tests/build_cache.py)."""
+    return build_cache.cached_build(
+        project, out, engine, env, lambda: build.build_site(out, engine, project=project, **env)
+    )
 
 
 def copy_project(target: Path) -> Path:
