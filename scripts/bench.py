@@ -7,10 +7,10 @@ Builds into a temporary folder (site/ is left alone) and prints, per page, the
 gzip-compressed bytes of the HTML (held to what the first round trip carries) and of
 the CSS, JavaScript, fonts and images its first view loads, the request count, the
 build's wall time and the search index size. The figures come from
-scripts/page_weight.py, the same model the budget test
-uses. Unless --no-browser, it also opens every page in Chromium (CHROME_PATH, else
-/usr/bin/chromium) served by scripts/static_server.py (gzip and _headers, like a
-real host) and prints the requests Chromium really made, flagging any page where
+scripts/iopguide/tools/page_weight.py, the same model the budget test uses. Unless
+--no-browser, it also opens every page in Chromium (CHROME_PATH, else /usr/bin/chromium)
+served by scripts/iopguide/tools/static_server.py (gzip and _headers, like a real host)
+and prints the requests Chromium really made, flagging any page where
 they differ from the model.
 """
 

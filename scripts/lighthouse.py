@@ -7,7 +7,7 @@ Not part of the test suite: it needs Node 20+ and npm, and takes 15-25 minutes. 
 first run installs lighthouse from its lockfile (npm ci --ignore-scripts, every
 package's integrity hash checked) into .cache/lighthouse/. It builds the site into a
 temporary folder with SITE_URL set to the local address (so canonical links and the
-sitemap match), serves it with scripts/static_server.py (gzip and the built _headers,
+sitemap match), serves it with scripts/iopguide/tools/static_server.py (gzip and the built _headers,
 like a real host), runs Lighthouse's mobile audit in Chromium (CHROME_PATH, else
 /usr/bin/chromium) on each page, and prints the four category scores with LCP, TBT and
 CLS. Exits non-zero when a page misses a target: every score 100, LCP at most 1.0 s and

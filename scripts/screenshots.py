@@ -6,11 +6,11 @@ in the light and the dark palette, as a reader's phone shows them.
     .venv/bin/python scripts/screenshots.py --site site --out shots
 
 Builds the site into a temporary folder (unless --site names a built one), serves it with
-scripts/static_server.py, and writes `<out>/<page>-light.png` and `<page>-dark.png`: the
-whole page at phone width (`--screen` for just the first 740 px). A change to anything
-but a page (CSS, templates, mkdocs.yml, the glossary snippet) touches every page, so
---changed then takes them all. Prints one line per file and the folder at the end.
-Chromium is CHROME_PATH, else /usr/bin/chromium.
+scripts/iopguide/tools/static_server.py, and writes `<out>/<page>-light.png` and
+`<page>-dark.png`: the whole page at phone width (`--screen` for just the first 740 px).
+A change to anything but a page (CSS, templates, mkdocs.yml, the glossary snippet)
+touches every page, so --changed then takes them all. Prints one line per file and the
+folder at the end. Chromium is CHROME_PATH, else /usr/bin/chromium.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Page-weight budget, read from the built files (never a timing).
 
-Every page's first view (the model in scripts/page_weight.py, which scripts/bench.py
+Every page's first view (the model in scripts/iopguide/tools/page_weight.py, which scripts/bench.py
 and tests/test_csp.py check against what Chromium really requests) stays within
 50 KB compressed (an embed 30 KB) and 8 requests, loads nothing from another site, and every image
 has its size in the markup and an efficient format.

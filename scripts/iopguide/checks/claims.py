@@ -16,7 +16,8 @@ the page has an anchor for each entry (`#source-2`).
   A table may cite its source once, in the first sentence after it (its source note).
 - cite-source: a marker names a source the page does not list.
 
-Nothing here imports MkDocs: mkdocs_hooks.py calls `check` and `render`.
+Nothing here imports MkDocs: content.py and crisis_lines.py call `check`; on the built
+page, render/citations.py turns each marker into its link.
 """
 
 from __future__ import annotations

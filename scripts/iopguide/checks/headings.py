@@ -5,7 +5,7 @@
 
 This module is the one owner of heading levels. Nothing else in scripts/ checks them;
 the Markdown linter's MD025 (single-title) is off in .pymarkdown.yml for that reason,
-and its MD001 (heading-increment) says the same as heading-level, so it should be off
+and its MD001 (heading-increment) says the same as heading-level, so it is off
 too. Headings are found from markdown-it tokens (markdown_scan.headings), so a `#` line
 inside code is none, and raw HTML <h1>-<h6> count.
 

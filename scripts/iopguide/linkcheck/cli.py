@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--policy",
         type=Path,
         default=DEFAULT_POLICY,
-        help="per-host policy file (scripts/link-policy.toml)",
+        help="per-host policy file (scripts/iopguide/linkcheck/link-policy.toml)",
     )
     p.add_argument(
         "--cache", type=Path, default=d.cache_path, help="cache of successes (.cache/links.json)"
