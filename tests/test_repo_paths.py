@@ -1,4 +1,5 @@
-"""Every `scripts/...` or `tests/...` path the repository names exists.
+"""Every `scripts/...` or `tests/...` path the repository names exists (and every path
+inside the package: `iopguide/...`, or a module named from its subpackage, `finish/<name>.py`).
 
 Code, comments, docstrings, messages, Markdown, templates, CSS, JavaScript and CI files
 all name our files by their path from the repository root; after a file moves, a stale
@@ -17,9 +18,20 @@ import subprocess
 
 from sitetools import ROOT
 
-# A path from the root, maybe written with a leading `/` (.github/CODEOWNERS): not the
-# tail of a longer path or address (`assets/javascripts/`, `https://host/scripts/`).
-PATH = re.compile(r"(?<![\w.-])(?<![\w./:-]/)(?:scripts|tests)/[\w./*{}<>-]*")
+PACKAGE = ROOT / "scripts" / "iopguide"
+SUBPACKAGES = "|".join(sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py")))
+# Each way a path is written -> the folder it is from. A path from the root may start
+# with `/` (.github/CODEOWNERS); none is the tail of a longer path or address
+# (`assets/javascripts/`, `https://host/scripts/`, `../tests/`) or a team (`@iopguide/`).
+# A subpackage's module counts only with a file suffix: `tools/` alone may be anyone's.
+FORMS = (
+    (re.compile(r"(?<![\w.-])(?<![\w./:-]/)(?:scripts|tests)/[\w./*{}<>-]*"), ""),
+    (re.compile(r"(?<![\w./@-])iopguide/[\w./*{}<>-]*"), "scripts/"),
+    (
+        re.compile(rf"(?<![\w./@-])(?:{SUBPACKAGES})/[\w.-]+\.(?:py|txt|toml|json)\b"),
+        "scripts/iopguide/",
+    ),
+)
 # A pattern or a placeholder, not a file: a glob (`*`), a format field (`{name}`), a
 # `<name>` or `NAME` slot (tests/bad-pages/NAME.md stands for each case there), or `...`.
 PATTERN = re.compile(r"[*{}<>]|\.\.\.|/NAME\b")
@@ -33,15 +45,17 @@ def tracked_text_files() -> list[str]:
     return [name for name in listed.stdout.split("\0") if name]
 
 
-def named_paths(text: str) -> list[tuple[int, str]]:
-    """Each path named in `text`, with its line, trailing punctuation left off."""
+def named_paths(text: str) -> list[tuple[int, str, str]]:
+    """Each path named in `text`: its line, the path as written (punctuation left off)
+    and the same path from the root."""
     found = []
     for number, line in enumerate(text.splitlines(), 1):
-        for match in PATH.finditer(line):
-            path = match.group().rstrip(".,:;")
-            if not PATTERN.search(path):
-                found.append((number, path))
-    return found
+        for pattern, folder in FORMS:
+            for match in pattern.finditer(line):
+                path = match.group().rstrip(".,:;")
+                if not PATTERN.search(path):
+                    found.append((number, path, folder + path))
+    return sorted(found)
 
 
 def stale_paths() -> list[str]:
@@ -53,20 +67,24 @@ def stale_paths() -> list[str]:
         except (OSError, UnicodeDecodeError):  # removed in the work tree, or not text
             continue
         stale += [
-            f"{name}:{line}: {path} does not exist"
-            for line, path in named_paths(text)
+            f"{name}:{line}: {written} does not exist"
+            + (f" (as {path})" if path != written else "")
+            for line, written, path in named_paths(text)
             if not (ROOT / path).exists()
         ]
     return stale
 
 
 def test_named_paths_are_found() -> None:
-    text = "see scripts/dev.py: and (tests/conftest.py).\n/scripts/bench.py @owner\n"
-    text += "assets/javascripts/bundle.js, https://host/scripts/x.js, ../tests/y.py"
-    assert named_paths(text) == [
+    text = "see scripts/dev.py: and (tests/conftest.py).\n/scripts/bench.py @iopguide/team\n"
+    text += "assets/javascripts/bundle.js, https://host/scripts/x.js, ../tests/y.py\n"
+    text += "iopguide/paths.py, finish/csp.py; tools/ and shared/tools/a.py"
+    assert [(line, path) for line, _, path in named_paths(text)] == [
         (1, "scripts/dev.py"),
         (1, "tests/conftest.py"),
         (2, "scripts/bench.py"),
+        (4, "scripts/iopguide/finish/csp.py"),
+        (4, "scripts/iopguide/paths.py"),
     ]
     assert named_paths("`scripts/*.py`, tests/bad-pages/NAME.md, tests/{name}.py") == []
 
