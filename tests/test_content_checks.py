@@ -291,13 +291,14 @@ def test_the_cli_passes_every_page() -> None:
 
 
 def _code_rule_names() -> set[str]:
-    """Kebab-case string literals in the check modules: the rule names they report
-    (class names of the built HTML, `iop-...` and `md-...`, are not rules, nor is the
-    allow-list of HTML names in allowed_html.py)."""
+    """Kebab-case string literals in the check and MkDocs plugin modules: the rule names
+    they report (class names of the built HTML, `iop-...` and `md-...`, are not rules, nor
+    is the allow-list of HTML names in allowed_html.py)."""
     names = set()
     checks = ROOT / "scripts" / "iopguide" / "checks"
     modules = sorted(set(checks.glob("*.py")) - {checks / "allowed_html.py"})
-    for module in [*modules, ROOT / "scripts" / "mkdocs_hooks.py"]:
+    plugin = sorted((ROOT / "scripts" / "iopguide" / "mkdocs_plugin").glob("*.py"))
+    for module in [*modules, *plugin]:
         source = module.read_text(encoding="utf-8")
         names |= {
             name

@@ -11,9 +11,10 @@ import sys
 import pytest
 
 from iopguide import crisis
-from iopguide.checks import crisis_lines, mkdocs_messages, phone_links
+from iopguide.checks import crisis_lines, phone_links
 from iopguide.checks import site as site_checks
 from iopguide.checks.markdown_scan import Link
+from iopguide.mkdocs_plugin import messages as mkdocs_messages
 from sitetools import ROOT
 
 GOOD = [

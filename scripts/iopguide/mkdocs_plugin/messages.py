@@ -3,12 +3,14 @@
 MkDocs checks links, anchors and the menu itself, and says so in its own words:
 "Doc file 'x.md' contains a link 'nope.md', but the target is not found among
 documentation files." That names no line, calls an image a link and gives no fix. The
-hook in mkdocs_hooks.py passes each such message to `rewrite`, which returns our lines
-instead (printed at the same level, so a strict build still fails), `[]` when one of our
-own checks has already reported the same cause, or None for a message it does not know,
-which MkDocs then prints unchanged: nothing is ever lost.
+plugin's log filter (said_plainly.py) passes each such message to `rewrite`, which
+returns our lines instead (printed at the same level, so a strict build still fails),
+`[]` when one of our own checks has already reported the same cause, or None for a
+message it does not know, which MkDocs then prints unchanged: nothing is ever lost.
 
-Nothing here imports MkDocs: the hook describes the site with a `Site`.
+This is MkDocs' log adapter: it matches MkDocs' English wording (in mkdocs/structure/
+pages.py and nav.py), so a message MkDocs rewords passes unchanged, never lost. It imports
+nothing of MkDocs: the plugin describes the site with a `Site`.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ _NAV_MISSING = re.compile(
 
 @dataclass(frozen=True)
 class Site:
-    """What the rewrites need to know, given by the hook (paths are posix, from docs/)."""
+    """What the rewrites need to know, given by the plugin (paths are posix, from docs/)."""
 
     docs_path: str  # docs/ as shown to editors, e.g. "docs"
     config_path: str  # mkdocs.yml as shown to editors
