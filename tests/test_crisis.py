@@ -166,10 +166,10 @@ def test_a_bad_crisis_file_fails_the_page_once_with_placeholders_as_typed(
         f'<html lang="en"><body><a data-iop-crisis="bar-call"></a>{body}'
         '<span data-iop-crisis="footer"></span></body></html>'
     )
-    built = {"index.html": page}
+    built = {"index.html": LexborHTMLParser(page)}
     warnings, added = crisis_slots.apply(built, [], tmp_path)
     assert len(warnings) == 1 and "docs/.data/crisis.yml has mistakes" in warnings[0], warnings
-    assert added == {} and 'data-iop-crisis="bar-call"' in built["index.html"]
+    assert added == {} and 'data-iop-crisis="bar-call"' in (built["index.html"].html or "")
 
 
 def problems(text: str, path: str, root: Path = ROOT) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from browser import BUNDLE_STARTED, DESKTOP, PHONE, open_page
 from iopguide.finish import lazy_bundle
@@ -50,7 +51,9 @@ def test_the_build_holds_the_bundle_and_boxes_the_tables_material_would() -> Non
     assert '<div class="md-typeset__table"><table data-iop-cards="">' in held
     without_loader = PAGE.replace('<script src="../assets/lazy-bundle.min.js"></script>', "")
     assert lazy_bundle.hold(without_loader) == without_loader
-    assert lazy_bundle.apply({"a.html": PAGE}, "zensical") == {"a.html": PAGE}
+    pages = {"a.html": LexborHTMLParser(PAGE)}
+    lazy_bundle.apply(pages, "zensical")
+    assert pages["a.html"].html == LexborHTMLParser(PAGE).html, "Zensical's pages as they are"
 
 
 def test_an_untouched_page_does_not_load_the_bundle(browser, base_url: str) -> None:

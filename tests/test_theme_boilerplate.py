@@ -8,8 +8,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from iopguide.finish import csp
-from iopguide.finish.theme_boilerplate import Uses, apply, trim_page, trimmed_config
+from iopguide.finish import csp, theme_boilerplate
+from iopguide.finish.theme_boilerplate import Uses, trim_page, trimmed_config
 
 TABS_SCRIPT = (
     "<script>var target=document.getElementById(location.hash.slice(1));target&&target.name"
@@ -36,6 +36,13 @@ def _page(config: str, body: str = "<p>Hi</p>") -> str:
         f"<title>T</title></head><body>{body}{TABS_SCRIPT}"
         f'<script id="__config" type="application/json">{config}</script></body></html>'
     )
+
+
+def apply(pages: dict[str, str]) -> dict[str, str]:
+    """theme_boilerplate.apply on these pages, parsed; the finished HTML."""
+    trees = {path: LexborHTMLParser(page) for path, page in pages.items()}
+    theme_boilerplate.apply(trees)
+    return {path: tree.html or "" for path, tree in trees.items()}
 
 
 def _translations(page: str) -> dict[str, str]:

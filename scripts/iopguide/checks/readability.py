@@ -163,10 +163,10 @@ def names_as_words(sentence: str, names: list[str]) -> str:
     return sentence
 
 
-def measure(html: str, hardest: int = 3) -> Reading:
+def measure(html: Page, hardest: int = 3) -> Reading:
     """Flesch-Kincaid grade and word count of a page, its hardest sentences, and every
     sentence over the sentence limits."""
-    tree = LexborHTMLParser(html)
+    tree = _parsed(html)
     names = abbreviation_names(tree)
     found = [
         Sentence(

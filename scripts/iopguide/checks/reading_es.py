@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import textstat
-from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.checks import readability
 from iopguide.checks.problem import Problem
@@ -29,8 +28,8 @@ class Ease:
     too_long: tuple[str, ...]
 
 
-def measure(html: str, hardest: int = 3) -> Ease:
-    found = readability.sentences(readability.main_text_blocks(LexborHTMLParser(html)))
+def measure(html: readability.Page, hardest: int = 3) -> Ease:
+    found = readability.sentences(readability.main_text_blocks(html))
     text = " ".join(found)
     textstat.set_lang("es")
     try:

@@ -39,7 +39,7 @@ _CRISIS_FIX = (
 )
 
 
-def problems(html: str, source: str, path: str) -> list[Problem]:
+def problems(html: str | LexborHTMLParser, source: str, path: str) -> list[Problem]:
     """One problem for each marker or placeholder the built page `html` shows as typed,
     on the line of `source` (the page's Markdown, as read from `path`) where it is
     written."""
@@ -74,12 +74,12 @@ def _typed(source: str, body: int) -> str:
     return "\n".join(lines)
 
 
-def _texts(html: str) -> list[str]:
+def _texts(html: str | LexborHTMLParser) -> list[str]:
     """What a reader can see or hear of the page: its text, outside code, and the
     attributes a browser shows or reads aloud. The site's menus (a `<nav>` outside the
     page's `<article>`) are left out: they show every page's title, each reported once,
-    on its own page."""
-    tree = LexborHTMLParser(html)
+    on its own page. A parsed page is read from a copy, left as it is."""
+    tree = html.clone() if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     tree.strip_tags(_SHOWN_AS_CODE)
     for node in [node for node in tree.css("nav") if not _inside(node, {"nav", "article"})]:
         node.decompose()

@@ -36,6 +36,12 @@ def link_back(text: str) -> str:
     if WORDS not in text:
         return text
     tree = LexborHTMLParser(text)
+    link_back_tree(tree)
+    return tree.html or text
+
+
+def link_back_tree(tree: LexborHTMLParser) -> None:
+    """`link_back`, in place on a parsed page."""
     for section in tree.css(SOURCES):
         words = section.attrs.get(WORDS) or ""
         if WORDS in section.attrs:
@@ -49,7 +55,6 @@ def link_back(text: str) -> str:
             if found and uses.get(found[1]):
                 back = _back(found[1], uses[found[1]], words)
                 item.inner_html = (item.inner_html or "") + back
-    return tree.html or text
 
 
 def _content_of(section: LexborNode) -> LexborNode | None:

@@ -20,13 +20,14 @@ import re
 from pathlib import Path
 
 import markdown
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from iopguide.checks import crisis_lines
 from iopguide.crisis import Data, load
 from iopguide.crisis.schema import did_you_mean
 from iopguide.crisis.wording import LINK_SLOTS
 from iopguide.finish.edition import EditionBuild
+from iopguide.finish.pages import Pages
 
 SLOT = "[data-iop-crisis]"
 ATTRIBUTE = "data-iop-crisis"
@@ -40,16 +41,15 @@ EMERGENCY_FIRST = f'<p class="iop-actions">{EMERGENCY}{CALL}{TEXT}</p>'
 
 
 def apply(
-    html: dict[str, str], editions: list[EditionBuild], root: Path
+    html: Pages, editions: list[EditionBuild], root: Path
 ) -> tuple[list[str], dict[str, list[dict[str, str]]]]:
-    """Fill every page's slots and add the crisis sources its text relies on. Returns the
-    build's warnings (a slot the file cannot fill) and each page's added sources, by its
-    built file (for the feed)."""
+    """Fill every page's slots and add the crisis sources its text relies on (in place).
+    Returns the build's warnings (a slot the file cannot fill) and each page's added
+    sources, by its built file (for the feed)."""
     data, _ = load(root)
     unknown: set[str] = set()
-    for path, text in html.items():
-        html[path], missing = fill(text, data)
-        unknown |= missing
+    for tree in html.values():
+        unknown |= fill_tree(tree, data)
     added: dict[str, list[dict[str, str]]] = {}
     for edition in editions:
         for page in edition.pages:
@@ -58,7 +58,7 @@ def apply(
             if built not in html or not page.is_content or not isinstance(listed, list):
                 continue  # cite-claim runs on content pages only: only they rely on the file
             extra = new_sources(listed, crisis_lines.sources(page.text, page.src, data))
-            html[built] = add_sources(html[built], extra, len(listed))
+            add_sources(html[built], extra, len(listed))
             added[built] = extra
     if data is None and unknown:  # one line: the file's own lines say what to fix
         return [unknown_message(sorted(unknown)[0], None, root / "overrides")], added
@@ -77,12 +77,17 @@ def fill(text: str, data: Data | None) -> tuple[str, set[str]]:
     if ATTRIBUTE not in text and "admonition crisis" not in text:
         return text, set()
     tree = LexborHTMLParser(text)
+    unknown = fill_tree(tree, data)
+    return tree.html or text, unknown
+
+
+def fill_tree(tree: LexborHTMLParser, data: Data | None) -> set[str]:
+    """`fill`, in place on a parsed page; the keys the file has no wording for."""
     for box in tree.css(".admonition.crisis"):
         title = box.css_first(".admonition-title")
         emergency = "emergency" in (box.attrs.get("class") or "").split()
-        actions = LexborHTMLParser(EMERGENCY_FIRST if emergency else ACTIONS).css_first("p")
-        if title is not None and actions is not None and box.css_first(".iop-actions") is None:
-            title.insert_after(actions)
+        if title is not None and box.css_first(".iop-actions") is None:
+            title.insert_after(_fragment(EMERGENCY_FIRST if emergency else ACTIONS))
     root = tree.css_first("html")
     lang = (root.attrs.get("lang") if root else None) or "en"
     unknown: set[str] = set()
@@ -94,16 +99,28 @@ def fill(text: str, data: Data | None) -> tuple[str, set[str]]:
             continue
         rendered = render(phrase)
         if slot.tag == "a":
-            link = LexborHTMLParser(f"<body>{rendered}</body>").css_first("a")
+            link = _link(rendered)
             if key not in LINK_SLOTS or link is None:  # the file's check passed these only
                 unknown.add(key)
                 continue
-            slot.attrs["href"] = link.attrs.get("href") or ""
-            slot.inner_html = link.inner_html or ""
+            slot.attrs["href"], slot.inner_html = link
         else:
             slot.inner_html = rendered
         del slot.attrs[ATTRIBUTE]
-    return tree.html or text, unknown
+    return unknown
+
+
+def _link(rendered: str) -> tuple[str, str] | None:
+    """The address and the words of the first link in `rendered` (a wording's HTML)."""
+    link = LexborHTMLParser(f"<body>{rendered}</body>").css_first("a")
+    return None if link is None else (link.attrs.get("href") or "", link.inner_html or "")
+
+
+def _fragment(markup: str) -> LexborNode:
+    """The first element of `markup` (one of the module's own constants), parsed."""
+    node = LexborHTMLParser(f"<body>{markup}</body>").body
+    assert node is not None and node.child is not None
+    return node.child
 
 
 def template_of(key: str, overrides: Path) -> str:
@@ -146,19 +163,16 @@ def new_sources(listed: list, wanted: list[dict[str, str]]) -> list[dict[str, st
     return [source for source in wanted if _same(source["url"]) not in have]
 
 
-def add_sources(text: str, sources: list[dict[str, str]], after: int) -> str:
+def add_sources(tree: LexborHTMLParser, sources: list[dict[str, str]], after: int) -> None:
     """Add `sources` to the page's Sources list, numbered after its own `after` entries
     (a content page always has the list: its front matter must name a source)."""
     if not sources:
-        return text
+        return
     items = "".join(
         f'<li id="source-{after + n}"><a href="{html.escape(s["url"])}">'
         f"{html.escape(s['title'])}</a></li>"
         for n, s in enumerate(sources, start=1)
     )
-    tree = LexborHTMLParser(text)
     listing = tree.css_first("section.iop-sources ol")
-    if listing is None:
-        return text
-    listing.inner_html = (listing.inner_html or "") + items
-    return tree.html or text
+    if listing is not None:
+        listing.inner_html = (listing.inner_html or "") + items

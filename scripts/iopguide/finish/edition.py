@@ -4,6 +4,7 @@ clinics gallery and the feed entries."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -12,6 +13,7 @@ from iopguide.checks import readability, reading_es
 from iopguide.checks import site as site_checks
 from iopguide.checks.frontmatter import Problem
 from iopguide.finish import embed, feed, qr
+from iopguide.finish.pages import Page
 from iopguide.project import Settings, SourcePage
 
 QR_SLOT = "[data-iop-qr]"  # the empty box overrides/partials/print-header.html leaves
@@ -34,7 +36,7 @@ class EditionBuild:
     def built(self, page: SourcePage) -> str:
         return self.folder + page.built
 
-    def embeddable(self, html: dict[str, str]) -> list[SourcePage]:
+    def embeddable(self, html: Mapping[str, object]) -> list[SourcePage]:
         order = {uri: n for n, uri in enumerate(site_checks.nav_values(self.settings.config_text))}
         found = [page for page in self.pages if self.built(page) in html and is_embeddable(page)]
         return sorted(found, key=lambda page: order.get(page.uri, len(order)))
@@ -63,13 +65,14 @@ def canonical(tree: LexborHTMLParser) -> str:
     return (link.attrs.get("href") or "") if link else ""
 
 
-def fill(text: str, path: str, gallery_items: list[embed.GalleryItem], script: str) -> str:
-    """Fill the boxes the templates and pages leave empty: the print header's QR code
-    (for the page's own address) and the clinics page's gallery of embeds."""
-    tree = LexborHTMLParser(text)
+def fill(
+    tree: LexborHTMLParser, path: str, gallery_items: list[embed.GalleryItem], script: str
+) -> None:
+    """Fill, in place, the boxes the templates and pages leave empty: the print header's
+    QR code (for the page's own address) and the clinics page's gallery of embeds."""
     slot, gallery = tree.css_first(QR_SLOT), tree.css_first(GALLERY)
     if slot is None and gallery is None:
-        return text
+        return
     if slot is not None and canonical(tree):
         lang = (tree.css_first("html").attrs.get("lang") if tree.css_first("html") else "") or "en"
         slot.inner_html = qr.qr_svg(canonical(tree), QR_LABELS.get(lang, QR_LABELS["en"]))
@@ -80,10 +83,9 @@ def fill(text: str, path: str, gallery_items: list[embed.GalleryItem], script: s
         items = [item.with_preview(_relative(item.preview_url, path)) for item in gallery_items]
         sizer, maker = _relative("embed.js", path), _relative(embed.PREVIEW_SCRIPT, path)
         gallery.inner_html = embed.gallery_html(items, script, sizer, maker)
-    return tree.html or text
 
 
-def reading(text: str, page: SourcePage, lang: str) -> list[Problem]:
+def reading(text: Page, page: SourcePage, lang: str) -> list[Problem]:
     """Measured on the built page, reported on its source: INFLESZ for Spanish, the
     Flesch-Kincaid grade for English."""
     if lang == "es":
@@ -110,7 +112,7 @@ def _relative(target: str, from_page: str) -> str:
     return "../" * depth + target
 
 
-def gallery_items(edition: EditionBuild, html: dict[str, str]) -> list[embed.GalleryItem]:
+def gallery_items(edition: EditionBuild, html: Mapping[str, object]) -> list[embed.GalleryItem]:
     """This edition's embeds for the clinics page; preview URLs from the site root."""
     return [
         embed.GalleryItem(
@@ -125,11 +127,15 @@ def gallery_items(edition: EditionBuild, html: dict[str, str]) -> list[embed.Gal
 
 
 def feed_entry(
-    page: SourcePage, text: str, settings: Settings, lang: str, more_sources: list | None = None
+    page: SourcePage,
+    tree: LexborHTMLParser,
+    settings: Settings,
+    lang: str,
+    more_sources: list | None = None,
 ) -> feed.FeedPage:
     """The page in the feed; `more_sources` are those finish added to its Sources."""
     meta = page.meta
-    url = canonical(LexborHTMLParser(text)) or _absolute(settings, page.url)
+    url = canonical(tree) or _absolute(settings, page.url)
     return feed.FeedPage(
         title=meta.get("title") or "",
         description=meta["description"],
@@ -138,6 +144,6 @@ def feed_entry(
         reviewed=meta["reviewed"],
         next_review=meta["next_review"],
         sources=meta["sources"] + (more_sources or []),
-        body_html=feed.sanitize(feed.page_body(text), url),
+        body_html=feed.sanitize(feed.page_body(tree), url),
         lang=lang,
     )

@@ -65,6 +65,12 @@ BACK = {
 def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") -> str:
     """The embed page for a built page at `page_url` (e.g. `benefits/`)."""
     tree = LexborHTMLParser(page_html)
+    cut_embed(tree, page_url, site_name, lang)
+    return tree.html or ""
+
+
+def cut_embed(tree: LexborHTMLParser, page_url: str, site_name: str, lang: str = "en") -> None:
+    """Turn `tree`, a copy of the built page at `page_url`, into its embed, in place."""
     head, body = tree.head, tree.body
     content = tree.css_first("div.md-content")
     article = tree.css_first("article.md-content__inner")
@@ -103,7 +109,6 @@ def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") 
     head.insert_child(_fragment('<meta name="color-scheme" content="light">'))
     head.insert_child(_fragment(f'<link rel="stylesheet" href="{up}{EMBED_CSS}">'))
     body.insert_child(_fragment(f'<script src="{up}{EMBED_SCRIPT}"></script>'))
-    return tree.html or ""
 
 
 # A table's box is named "<heading> (table)", or "Table 2 (table)" under no heading: the

@@ -22,6 +22,11 @@ def data_url(svg: str) -> str:
 def inline_icon(html: str, page: str, site_dir: Path) -> str:
     """`html` (the built file `page`, a path from the site root) with its SVG icon inlined."""
     tree = LexborHTMLParser(html)
+    return (tree.html or html) if inline_tree(tree, page, site_dir) else html
+
+
+def inline_tree(tree: LexborHTMLParser, page: str, site_dir: Path) -> bool:
+    """`inline_icon`, in place on a parsed page; whether the icon was inlined."""
     link = next(
         (
             link
@@ -32,10 +37,10 @@ def inline_icon(html: str, page: str, site_dir: Path) -> str:
     )
     href = (link.attributes.get("href") or "") if link is not None else ""
     if link is None or not urlsplit(href).path.lower().endswith(".svg"):
-        return html
+        return False
     target = urljoin("http://site.invalid/" + page, href)
     path = site_dir / urlsplit(target).path.removeprefix("/")
     if not path.is_file() or path.stat().st_size > MAX_INLINE_BYTES:
-        return html
+        return False
     link.attrs["href"] = data_url(path.read_text(encoding="utf-8"))
-    return tree.html or html
+    return True

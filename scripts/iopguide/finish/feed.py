@@ -15,6 +15,8 @@ from typing import Any
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from iopguide.finish.pages import Page
+
 FEED_VERSION = "1.1"  # 1.1 added `lang`
 SCHEMA_PATH = "api/pages.schema.json"
 TAGS = {
@@ -56,10 +58,11 @@ ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan
 NOT_CONTENT = ".iop-print-only, .iop-sources, .iop-review, .iop-skip-target, .md-source-file"
 
 
-def page_body(page_html: str) -> str:
-    """The page's own content, from the built page: its <article> without the print
-    header, the sources list and the review dates (the feed carries those as data)."""
-    tree = LexborHTMLParser(page_html)
+def page_body(page: Page) -> str:
+    """The page's own content, from the built page (left as it is): its <article> without
+    the print header, the sources list and the review dates (the feed carries those as
+    data)."""
+    tree = page.clone() if isinstance(page, LexborHTMLParser) else LexborHTMLParser(page)
     article = tree.css_first("article.md-content__inner")
     if article is None:
         return ""

@@ -16,9 +16,8 @@ import gzip
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
-
 from iopguide.finish.edition import EditionBuild
+from iopguide.finish.pages import Pages
 
 SWITCH = "[data-iop-lang]"
 NAMES = {"en": "English", "es": "Español"}
@@ -39,30 +38,26 @@ def _relative(target: str, from_page: str) -> str:
     return "../" * from_page.count("/") + target.removesuffix("index.html")
 
 
-def link_editions(
-    html: dict[str, str], editions: list[EditionBuild], site_dir: Path
-) -> dict[str, str]:
+def link_editions(html: Pages, editions: list[EditionBuild], site_dir: Path) -> None:
+    """Pair the pages of `html` (built path -> tree, edited in place) and the sitemaps."""
     root = editions[0].settings.site_url
     pairs = _pairs(editions)
     paired = {path: langs for langs in pairs.values() for path in langs.values()}
-    for path, text in html.items():
-        tree = LexborHTMLParser(text)
+    for path, tree in html.items():
         switch = tree.css_first(SWITCH)
         langs = paired.get(path)
         if langs is None:
-            if switch is None:
-                continue
-            switch.decompose()
-            html[path] = tree.html or text
+            if switch is not None:
+                switch.decompose()
             continue
         head = tree.head
         assert head is not None
         own = next(lang for lang, built in langs.items() if built == path)
         for lang, built in [*langs.items(), ("x-default", langs[editions[0].lang])]:
-            url = root + built.removesuffix("index.html")
-            link = LexborHTMLParser(
-                f'<link rel="alternate" hreflang="{lang}" href="{url}">'
-            ).head.child  # type: ignore[union-attr]
+            link = tree.create_node("link")
+            link.attrs["rel"] = "alternate"
+            link.attrs["hreflang"] = lang
+            link.attrs["href"] = root + built.removesuffix("index.html")
             head.insert_child(link)
         if switch is not None:
             links = [
@@ -73,10 +68,8 @@ def link_editions(
             ]
             switch.inner_html = " ".join(links)
             del switch.attrs["data-iop-lang"]
-        html[path] = tree.html or text
     for edition in editions:
         _sitemap(site_dir / edition.folder / "sitemap.xml", root, pairs)
-    return html
 
 
 def _sitemap(path: Path, root: str, pairs: dict[str, dict[str, str]]) -> None:

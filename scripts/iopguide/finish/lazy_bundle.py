@@ -19,6 +19,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from iopguide.finish.pages import Pages
+
 LOADER = "assets/lazy-bundle.min.js"  # minified by the build (mkdocs.yml js_files)
 HELD = "data-iop-bundle"
 
@@ -29,12 +31,17 @@ _BOXES = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}<
 def hold(page: str) -> str:
     """`page` with its bundle held and its tables wrapped, if it loads the loader."""
     tree = LexborHTMLParser(page)
+    return (tree.html or page) if hold_tree(tree) else page
+
+
+def hold_tree(tree: LexborHTMLParser) -> bool:
+    """`hold`, in place on a parsed page; whether the page loads the loader."""
     scripts = [node for node in tree.css("script[src]") if not node.attributes.get("type")]
     if not any(node.attributes["src"].endswith(LOADER) for node in scripts):
-        return page
+        return False
     bundles = [node for node in scripts if _BUNDLE.search(node.attributes["src"] or "")]
     if not bundles:
-        return page
+        return False
     # Its address moves to data-iop-bundle: HTML allows `src` only on a script a browser
     # would run (the W3C checker says so), and the loader reads it from there.
     bundles[0].attrs["type"] = "text/plain"
@@ -44,11 +51,11 @@ def hold(page: str) -> str:
         boxes = LexborHTMLParser(_BOXES.format(table.html)).css_first("div")
         if boxes is not None:
             table.replace_with(boxes)
-    return tree.html or page
+    return True
 
 
-def apply(html: dict[str, str], generator: str) -> dict[str, str]:
-    """Every page of an MkDocs build through `hold`; a Zensical build as it is."""
-    if generator != "mkdocs":
-        return html
-    return {path: hold(text) for path, text in html.items()}
+def apply(html: Pages, generator: str) -> None:
+    """Every page of an MkDocs build through `hold`, in place; a Zensical build as it is."""
+    if generator == "mkdocs":
+        for tree in html.values():
+            hold_tree(tree)

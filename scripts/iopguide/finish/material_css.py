@@ -35,9 +35,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
-
 from iopguide.finish.css_rules import SOURCE_MAP, blocks, split_top
+from iopguide.finish.pages import Page, parsed
+from iopguide.finish.pages import text as page_text
 
 KEEP_ENV = "IOP_KEEP_MATERIAL_CSS"
 NESTING = ("@media", "@supports", "@layer", "@container")
@@ -108,8 +108,8 @@ class Names:
         return scripted and block(name) in self.blocks
 
 
-def _add_page(names: Names, text: str) -> None:
-    tree = LexborHTMLParser(text)
+def _add_page(names: Names, page: Page) -> None:
+    tree = parsed(page)
     for node in tree.root.traverse() if tree.root else ():
         if node.tag in ("-text", "-comment", "-document", "!doctype"):
             continue
@@ -124,7 +124,7 @@ def _add_page(names: Names, text: str) -> None:
             names.add_script(node.text(deep=True))
 
 
-def site_names(pages: Iterable[str], scripts: Iterable[str]) -> Names:
+def site_names(pages: Iterable[Page], scripts: Iterable[str]) -> Names:
     """The safelist of the built `pages` (HTML) and `scripts` (JavaScript)."""
     names = Names()
     for text in pages:
@@ -216,12 +216,12 @@ def unused_properties_dropped(css: str, elsewhere: set[str]) -> str:
         css = cut
 
 
-def theme_stylesheets(site_dir: Path, html: Mapping[str, str]) -> list[Path]:
+def theme_stylesheets(site_dir: Path, html: Mapping[str, Page]) -> list[Path]:
     """The theme's main stylesheet each page links (the first <link rel=stylesheet> into
     `assets/stylesheets/` that is not the palette), as files of the built site."""
     found: set[Path] = set()
-    for path, text in html.items():
-        for link in LexborHTMLParser(text).css('link[rel~="stylesheet"][href]'):
+    for path, page in html.items():
+        for link in parsed(page).css('link[rel~="stylesheet"][href]'):
             address = (link.attributes.get("href") or "").split("?")[0].split("#")[0]
             if "assets/stylesheets/" not in address or "://" in address:
                 continue
@@ -245,7 +245,7 @@ def shipped_scripts(site_dir: Path) -> list[str]:
     ]
 
 
-def trim_site(site_dir: Path, html: Mapping[str, str]) -> int:
+def trim_site(site_dir: Path, html: Mapping[str, Page]) -> int:
     """Cut the theme's main stylesheet of the built site to what `html` (path from the
     site root -> page) and the site's scripts can match. Returns the bytes saved; nothing
     is cut when IOP_KEEP_MATERIAL_CSS is set or no page links the stylesheet."""
@@ -257,9 +257,8 @@ def trim_site(site_dir: Path, html: Mapping[str, str]) -> int:
     scripts = shipped_scripts(site_dir)
     names = site_names(html.values(), scripts)
     styles = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.css") if p not in files]
-    elsewhere = {
-        name for text in [*html.values(), *scripts, *styles] for name in PROPERTY.findall(text)
-    }
+    texts = [page_text(page) for page in html.values()]
+    elsewhere = {name for text in [*texts, *scripts, *styles] for name in PROPERTY.findall(text)}
     saved = 0
     for path in files:
         css = path.read_text(encoding="utf-8")

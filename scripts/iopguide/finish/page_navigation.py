@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from iopguide.finish.pages import Pages
+
 ARTICLE = "article.md-content__inner"
 EMBED = "[data-iop-embed-root]"  # an embed (finish/embed.py): no chrome, no jumps
 LONG_WORDS = 600  # about five phone screens (360 x 740, 16 px text), in either language
@@ -47,17 +49,26 @@ class Section:
     title: str
 
 
-def apply(html: dict[str, str], homes: frozenset[str]) -> None:
+def apply(html: Pages, homes: frozenset[str]) -> None:
     """Add the contents list, back to top and the menu's help item to every page in
-    `html` (built path -> HTML) but the embeds; `homes` are the editions' home pages."""
-    for path, text in html.items():
-        html[path] = add_navigation(text, is_home=path in homes)
+    `html` (built path -> tree, edited in place) but the embeds; `homes` are the
+    editions' home pages."""
+    for path, tree in html.items():
+        navigate(tree, is_home=path in homes)
 
 
 def add_navigation(text: str, is_home: bool = False) -> str:
     tree = LexborHTMLParser(text)
     if tree.css_first(EMBED) is not None:
         return text
+    navigate(tree, is_home)
+    return tree.html or text
+
+
+def navigate(tree: LexborHTMLParser, is_home: bool = False) -> None:
+    """`add_navigation`, in place on a parsed page."""
+    if tree.css_first(EMBED) is not None:
+        return
     words = WORDS.get(_lang(tree), WORDS["en"])
     help_first(tree, words["help"])
     article = tree.css_first(ARTICLE)
@@ -67,7 +78,6 @@ def add_navigation(text: str, is_home: bool = False) -> str:
             _place_contents(article, contents_html(sections, words["contents"]))
         top = TOP if tree.css_first(TOP) is not None else "#top"
         _place_top(article, f'<p class="iop-top"><a href="{top}">{words["top"]}</a></p>')
-    return tree.html or text
 
 
 def _lang(tree: LexborHTMLParser) -> str:

@@ -33,9 +33,14 @@ def words_are_address(words: str, href: str) -> bool:
 def mark_addresses(html: str) -> str:
     """The page with each external link whose words are its address marked."""
     tree = LexborHTMLParser(html)
+    return (tree.html or html) if mark_tree(tree) else html
+
+
+def mark_tree(tree: LexborHTMLParser) -> bool:
+    """Mark, in place, each external link whose words are its address; whether any was."""
     marked = False
     for link in tree.css('a[href^="http"]'):
         if words_are_address(link.text(deep=True), link.attributes.get("href") or ""):
             link.attrs[MARK] = ""
             marked = True
-    return (tree.html or html) if marked else html
+    return marked

@@ -78,10 +78,10 @@ def finish_site(
     first is the default, at the root). `excused` built files are not reported by the CSP
     check (their raw HTML was already reported on their source)."""
     report = Report()
-    html = {
-        path: print_links.mark_addresses(html_fixes.fix_page(text))
-        for path, text in csp.read_pages(site_dir).items()
-    }
+    html = csp.read_pages(site_dir)  # each file parsed once, written once (pages.py)
+    for tree in html.values():
+        html_fixes.fix_tree(tree)
+        print_links.mark_tree(tree)
     for edition in editions:
         for page in edition.pages:  # unreadable front matter is reported once, by its check
             if page.meta and edition.built(page) in html:
@@ -91,11 +91,12 @@ def finish_site(
                 )
     default = editions[0].settings
     gallery = [item for edition in editions for item in gallery_items(edition, html)]
-    for path, text in html.items():
-        html[path] = fill(text, path, gallery, default.site_url + "embed.js")
+    for path, tree in html.items():
+        fill(tree, path, gallery, default.site_url + "embed.js")
     root = default.config_path.parent
     warnings, crisis_sources = crisis_slots.apply(html, editions, root)
-    html = {path: back_links.link_back(text) for path, text in html.items()}
+    for tree in html.values():
+        back_links.link_back_tree(tree)
     report.warnings += warnings
     indexes = [(edition.lang, edition.folder) for edition in editions]
     report.problems += search_words.apply(site_dir, indexes, root)
@@ -104,8 +105,8 @@ def finish_site(
         for page in edition.embeddable(html):
             target = edition.folder + embed.embed_url(page.url) + "index.html"
             source = html[edition.built(page)]
-            name = edition.settings.site_name
-            html[target] = embed.make_embed(source, page.url, name, edition.lang)
+            html[target] = source.clone()  # a copy of the page's tree, not parsed again
+            embed.cut_embed(html[target], page.url, edition.settings.site_name, edition.lang)
             more = crisis_sources.get(edition.built(page), [])
             entries.append(feed_entry(page, source, edition.settings, edition.lang, more))
         data = feed.feed(entries, edition.settings.site_url, default.site_url)
@@ -115,18 +116,19 @@ def finish_site(
         )
     # After the embeds and the feed, which leave out in-page jumps: full pages only.
     page_navigation.apply(html, frozenset(edition.folder + "index.html" for edition in editions))
-    html = languages.link_editions(html, editions, site_dir)
-    palette_css.trim_site(site_dir, html.values())
+    languages.link_editions(html, editions, site_dir)
+    palette_css.trim_site(site_dir, [tree.html or "" for tree in html.values()])
     material_css.trim_site(site_dir, html)
     source_maps.drop(site_dir)  # after both trims; before shared_assets compares files
-    html = lazy_bundle.apply(html, generator)  # Material's bundle loads on first touch
-    html = theme_boilerplate.apply(html)  # unused tabs script, generator, translations
+    lazy_bundle.apply(html, generator)  # Material's bundle loads on first touch
+    theme_boilerplate.apply(html)  # unused tabs script, generator, translations
     folders = tuple(edition.folder for edition in editions)
     report.notes += site_address.notes(default.site_url)  # one line: what is left out
     problem = robots.write_robots(site_dir, default.site_url, folders)
     if problem:
         report.warnings.append(problem)
-    html = {path: favicon.inline_icon(text, path, site_dir) for path, text in html.items()}
+    for path, tree in html.items():
+        favicon.inline_tree(tree, path, site_dir)
     shared_assets.share(site_dir, html, folders[1:], default.site_url)  # es/ uses /assets/
     for path in html:
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)

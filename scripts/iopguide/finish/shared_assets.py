@@ -24,6 +24,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from iopguide.finish.pages import Pages
+
 ASSETS = "assets/"
 _CONFIG = "script#__config"
 
@@ -84,6 +86,10 @@ class Rewriter:
     def page(self, html: str, page: str) -> str:
         """The built page `html` with every shared asset's URL naming the root copy."""
         tree = LexborHTMLParser(html)
+        return (tree.html or html) if self.tree(tree, page) else html
+
+    def tree(self, tree: LexborHTMLParser, page: str) -> bool:
+        """`page`, in place on a parsed page; whether any URL changed."""
         changed = False
         for node in tree.root.traverse() if tree.root else ():
             for name, value in list(node.attributes.items()):
@@ -97,7 +103,7 @@ class Rewriter:
             if new != text:
                 config.inner_html = new
                 changed = True
-        return (tree.html or html) if changed else html
+        return changed
 
     def _config(self, text: str, page: str) -> str:
         """Material's settings with each shared asset's address (its search worker's)
@@ -123,17 +129,17 @@ def _strings(data: object) -> list[str]:
     return []
 
 
-def share(site_dir: Path, html: dict[str, str], folders: tuple[str, ...], site_url: str) -> int:
+def share(site_dir: Path, html: Pages, folders: tuple[str, ...], site_url: str) -> int:
     """Point the pages of each edition in `folders` ("es/") at the root copy of every asset
     it shares with the root, and delete its own copy. Edits `html` (path from the site
-    root -> text) in place; returns the bytes deleted."""
+    root -> tree) in place; returns the bytes deleted."""
     removed = 0
     for folder in folders:
         shared = identical(site_dir, folder)
         rewriter = Rewriter(site_url, folder, shared | root_only(site_dir, folder))
-        for path, text in html.items():
+        for path, tree in html.items():
             if path.startswith(folder):
-                html[path] = rewriter.page(text, path)
+                rewriter.tree(tree, path)
         own = site_dir / folder / ASSETS
         if not shared:
             continue

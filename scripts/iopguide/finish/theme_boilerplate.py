@@ -27,9 +27,12 @@ Read and edited with selectolax, as every finish step is (ARCHITECTURE.md).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from iopguide.finish.pages import Page, Pages, parsed
 
 TABS = "input[name^='__tabbed_']"  # pymdownx.tabbed's inputs
 # Where Material draws a copy button without the feature, and what the button carries.
@@ -49,12 +52,12 @@ class Uses:
     copy: bool = False
 
 
-def site_uses(html: dict[str, str]) -> Uses:
+def site_uses(html: Mapping[str, Page]) -> Uses:
     """Whether any page has content tabs, or code Material would give a copy button (the
     config turns the feature on, or the page marks code `.copy`)."""
     tabs = copy = False
-    for text in html.values():
-        tree = LexborHTMLParser(text)
+    for page in html.values():
+        tree = parsed(page)
         tabs = tabs or tree.css_first(TABS) is not None
         config = tree.css_first(CONFIG)
         copy = copy or tree.css_first(COPY) is not None
@@ -93,6 +96,11 @@ def trimmed_config(text: str, uses: Uses) -> str:
 def trim_page(page: str, uses: Uses) -> str:
     """`page` without the theme's unused boilerplate (module docstring)."""
     tree = LexborHTMLParser(page)
+    return (tree.html or page) if trim_tree(tree, uses) else page
+
+
+def trim_tree(tree: LexborHTMLParser, uses: Uses) -> bool:
+    """`trim_page`, in place on a parsed page; whether anything was cut."""
     cut = list(tree.css('meta[name="generator"]'))
     if not uses.tabs:
         cut += [node for node in tree.css("script") if _opens_tabs(node)]
@@ -102,15 +110,16 @@ def trim_page(page: str, uses: Uses) -> str:
     config = tree.css_first(CONFIG)
     trimmed = trimmed_config(config.text(deep=True), uses) if config is not None else ""
     if not cut and (config is None or trimmed == config.text(deep=True)):
-        return page
+        return False
     for node in cut:
         node.decompose()
     if config is not None:
         config.inner_html = trimmed
-    return tree.html or page
+    return True
 
 
-def apply(html: dict[str, str]) -> dict[str, str]:
-    """Every page through `trim_page`, with what the whole site uses."""
+def apply(html: Pages) -> None:
+    """Every page through `trim_page`, in place, with what the whole site uses."""
     uses = site_uses(html)
-    return {path: trim_page(text, uses) for path, text in html.items()}
+    for tree in html.values():
+        trim_tree(tree, uses)
