@@ -103,7 +103,7 @@ def test_hide_toc_leaves_the_table_of_contents_out_but_keeps_search_sections(
     html = (site / page.url / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="toc"' not in html and "data-md-component=toc" not in html, (
         f"{page.src}: `hide: [toc]` must drop the table of contents (Material only hides it, "
-        "and still sets it up at load); see on_page_context in scripts/mkdocs_hooks.py"
+        "and still sets it up at load); see on_page_context in iopguide/mkdocs_plugin/plugin.py"
     )
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sections = [d["location"] for d in index["docs"] if d["location"].startswith(page.url + "#")]

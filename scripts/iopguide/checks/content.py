@@ -85,7 +85,7 @@ RULES = (
     "nav-file",
     "link-target",
     "link-anchor",
-    "not-in-nav",  # MkDocs' own checks (mkdocs_messages.py)
+    "not-in-nav",  # MkDocs' own checks (mkdocs_plugin/messages.py)
     "symlink",  # symlinks.py: a symbolic link where the build reads files
     "published-file",  # published_files.py: a host, theme or web-page file in docs/
     "snippet",  # snippets.py: an include it cannot read, a snippet that is not UTF-8
