@@ -48,10 +48,27 @@ def test_number_words_with_a_unit_are_claims() -> None:
     assert rules("Most programs meet three days a week.\n") == [(1, "cite-claim")]
 
 
+def cite(text: str, **config: str) -> str:
+    """`text` through Python-Markdown with the citations extension, as mkdocs.yml (or,
+    with label="Fuente", mkdocs.es.yml) configures it."""
+    extension = "iopguide.render.citations"
+    md = markdown.Markdown(extensions=[extension], extension_configs={extension: config})
+    return md.convert(text)
+
+
 def test_markers_render_as_links_to_the_source() -> None:
-    html = claims.render("Free.[^2] Not [^9] nor `[^1]`.", 2)
-    assert '<a href="#source-2" aria-label="Source 2">2</a>' in html
-    assert "[^9]" in html and "`[^1]`" in html
+    html = cite("Free.[^2] Not `[^1]`.")
+    assert html == (
+        '<p>Free.<sup class="iop-cite"><a href="#source-2" aria-label="Source 2">2</a></sup>'
+        " Not <code>[^1]</code>.</p>"
+    )
+    assert 'aria-label="Fuente 2">2</a>' in cite("Gratis.[^2]", label="Fuente")
+
+
+def test_a_marker_past_the_sources_list_renders_like_any_other() -> None:
+    # The extension does not know the page's Sources list: `cite-source` (above) reports
+    # the marker and fails the build, so the page never ships with it.
+    assert '<a href="#source-9" aria-label="Source 9">9</a>' in cite("Free.[^9]")
 
 
 def test_an_abbreviation_is_spelled_out_at_its_first_use() -> None:

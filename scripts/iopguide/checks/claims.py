@@ -232,27 +232,3 @@ def _shown(sentence: str, number: str) -> str:
         if re.sub(r"\D", "", match.group(0)) == number:
             return match.group(0)
     return f'"{number}"'
-
-
-def render(markdown: str, source_count: int) -> str:
-    """Each valid marker as a small linked number (a wrong one stays as typed: check
-    reports it)."""
-
-    def link(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        if not 1 <= number <= source_count:
-            return match.group(0)
-        return (
-            f'<sup class="iop-cite"><a href="#source-{number}" '
-            f'aria-label="Source {number}">{number}</a></sup>'
-        )
-
-    # Only outside code: masked() blanks code, so a marker found there is not replaced.
-    masked = markdown_scan.masked(markdown)
-    out, last = [], 0
-    for match in MARKER.finditer(masked):
-        out.append(markdown[last : match.start()])
-        out.append(link(match))
-        last = match.end()
-    out.append(markdown[last:])
-    return "".join(out)
