@@ -226,6 +226,26 @@ def test_an_autolink_is_only_a_bare_address_not_html() -> None:
     ]
 
 
+def test_each_link_says_how_it_is_written_and_its_classes() -> None:
+    from iopguide.checks import markdown_scan
+
+    body = (
+        "[a](https://a.org) [b][ref] <https://c.org> ![](d.png){ .decorative .wide }\n\n"
+        '<a href="https://e.org">e</a> <img src="f.png" alt="" class="decorative">\n\n'
+        "[ref]: https://b.org\n"
+    )
+    # In source order; on one line: inline, reference-style, autolinks, then HTML.
+    assert [(link.kind, link.classes) for link in markdown_scan.links(body)] == [
+        ("inline", frozenset()),
+        ("inline", frozenset({"decorative", "wide"})),
+        ("reference", frozenset()),
+        ("autolink", frozenset()),
+        ("html", frozenset()),
+        ("html", frozenset({"decorative"})),
+        ("definition", frozenset()),
+    ]
+
+
 def test_a_page_without_a_title_heading() -> None:
     text = HEAD.replace("# A page\n", "") + "## Only a section\n"
     assert [str(p) for p in content_checks.check_markdown(text, "docs/x.md")][0].startswith(

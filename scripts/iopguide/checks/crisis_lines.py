@@ -171,7 +171,7 @@ def check(
     lang = lang or language(path)
     problems = []
     for link in links:
-        if link.attrs.startswith("reference") or not phone_links.dials(link.target):
+        if link.kind == "reference" or not phone_links.dials(link.target):
             continue
         if phone_links.check([link], path):  # the phone-link rule names it already
             continue

@@ -10,12 +10,8 @@ markdown_scan.py finds.
 
 from __future__ import annotations
 
-import re
-
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
-
-DECORATIVE = re.compile(r"(^|[\s{])\.decorative([\s}]|$)")  # in an attr_list
 
 
 def check(links: list[Link], path: str) -> list[Problem]:
@@ -24,8 +20,8 @@ def check(links: list[Link], path: str) -> list[Problem]:
     for link in links:
         if not link.image:
             continue
-        if link.attrs.startswith("html"):
-            decorative = "decorative" in link.attrs.split("=", 1)[1].split()
+        decorative = "decorative" in link.classes
+        if link.kind == "html":
             if link.text is None or (not link.text.strip() and not decorative):
                 problems.append(
                     Problem(
@@ -37,11 +33,7 @@ def check(links: list[Link], path: str) -> list[Problem]:
                         'alt="" class="decorative" if it is only decoration',
                     )
                 )
-        elif (
-            not (link.text or "").strip()
-            and not DECORATIVE.search(link.attrs)
-            and link.attrs != "definition"
-        ):
+        elif not (link.text or "").strip() and not decorative:
             problems.append(
                 Problem(
                     path,

@@ -44,7 +44,7 @@ BARE_URL = re.compile(r"^(https?://|www\.)\S+$", re.I)
 
 def own_targets(links: list[Link]) -> list[Link]:
     """Links whose target is written where they are (a reference's is at its definition)."""
-    return [link for link in links if not link.attrs.startswith("reference")]
+    return [link for link in links if link.kind != "reference"]
 
 
 def _plain(text: str) -> str:
@@ -105,10 +105,7 @@ def check_link_text(text: str, links: list[Link], path: str) -> list[Problem]:
     texts = [
         (link.line, link.text)
         for link in links
-        if not link.image
-        and link.text is not None
-        and link.attrs != "definition"
-        and not link.attrs.startswith("html")
+        if not link.image and link.text is not None and link.kind not in ("definition", "html")
     ]
     texts += markdown_scan.html_link_texts(text)
     problems = []

@@ -56,7 +56,7 @@ def check(text: str, links: list[Link], path: str) -> list[Problem]:
     problems = [
         _problem(path, link.line, "the image", link.target)
         for link in links
-        if link.image and not link.attrs.startswith("html") and _remote(link.target)
+        if link.image and link.kind != "html" and _remote(link.target)
     ]
     for tag in markdown_scan.tags(text):
         for name in LOADS.get(tag.name, ()):

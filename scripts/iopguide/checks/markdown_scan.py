@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from markdown_it.token import Token
 
 from iopguide.checks import raw_html
 from iopguide.checks.markdown_tokens import Page, parse
+from iopguide.checks.raw_html import Tag
 
 # attr_list, which markdown-it does not know: `{ .decorative }` right after an image.
 _ATTR_LIST = re.compile(r"\{[^}\n]*\}")
@@ -27,6 +29,11 @@ _HEADING_TAGS = {f"h{level}" for level in range(1, 7)}
 # Same-line order of links, as editors have always seen it: inline, reference-style,
 # definitions, autolinks, then HTML.
 _INLINE, _REFERENCE, _DEFINITION, _AUTOLINK, _HTML = range(5)
+
+
+# How a link is written: `[text](url)`, `[text][ref]` (its target is checked at the
+# definition), a `[ref]: url` line, `<https://...>`, or a raw HTML <a>/<img>.
+LinkKind = Literal["inline", "reference", "definition", "autolink", "html"]
 
 
 @dataclass(frozen=True)
@@ -37,16 +44,10 @@ class Link:
     text: str | None  # None: an HTML <img> with no alt attribute at all
     target: str
     image: bool
-    # The attr_list block, e.g. "{ .decorative }"; "reference ..." for a reference-style
-    # use, "definition" for a `[ref]: url` line, "html ..." for a raw HTML tag.
-    attrs: str = ""
-
-
-@dataclass(frozen=True)
-class Tag:
-    line: int
-    name: str  # lower case
-    attrs: dict[str, str]  # lower-case names; a bare attribute has the value ""
+    kind: LinkKind = "inline"
+    # Its classes: `.name`s of the attr_list right after it (`{ .decorative }`), or the
+    # raw HTML tag's `class` attribute.
+    classes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,9 @@ def _raw_html(page: Page) -> list[tuple[int, raw_html.RawHtml]]:
 
 
 def tags(text: str) -> list[Tag]:
-    """Every raw HTML start tag of the page, in order."""
+    """Every raw HTML start tag of the page, in order, each with its source line."""
     return [
-        Tag(line + tag.line, tag.name, tag.attrs)
+        replace(tag, line=line + tag.line)
         for line, html in _raw_html(_scanned(text))
         for tag in html.tags
     ]
@@ -90,18 +91,18 @@ def _markdown_link(page: Page, parent: Token, child: Token) -> tuple[int, Link] 
         return None
     line = page.line(parent, start)
     if child.type == "link_open" and child.info == "auto":
-        return _AUTOLINK, Link(
-            line, parent.content[start + 1 : end - 1], child.attrs["href"], False
-        )
+        text = parent.content[start + 1 : end - 1]
+        return _AUTOLINK, Link(line, text, str(child.attrs["href"]), False, "autolink")
     image = child.type == "image"
     attrs = _ATTR_LIST.match(parent.content, end)
+    classes = frozenset(
+        word[1:] for word in (attrs[0][1:-1] if attrs else "").split() if word.startswith(".")
+    )
     text = child.content if image else child.meta.get("text", "")
     target = str(child.attrs["src" if image else "href"])
     if "label" in child.meta:  # a reference-style use: its target is checked at the definition
-        return _REFERENCE, Link(
-            line, text, target, image, "reference " + (attrs[0] if attrs else "")
-        )
-    return _INLINE, Link(line, text, target, image, attrs[0] if attrs else "")
+        return _REFERENCE, Link(line, text, target, image, "reference", classes)
+    return _INLINE, Link(line, text, target, image, "inline", classes)
 
 
 def links(text: str) -> list[Link]:
@@ -125,14 +126,14 @@ def links(text: str) -> list[Link]:
                 )
             )
     for tag in tags(text):
+        classes = frozenset(tag.attrs.get("class", "").split())
         if tag.name == "a" and "href" in tag.attrs:
-            found.append((tag.line, _HTML, Link(tag.line, "", tag.attrs["href"], False, "html")))
+            link = Link(tag.line, "", tag.attrs["href"], False, "html", classes)
+            found.append((tag.line, _HTML, link))
         elif tag.name == "img":
-            shown = tag.attrs.get("alt")
-            attrs = "html class=" + tag.attrs.get("class", "")
-            found.append(
-                (tag.line, _HTML, Link(tag.line, shown, tag.attrs.get("src", ""), True, attrs))
-            )
+            src = tag.attrs.get("src", "")
+            link = Link(tag.line, tag.attrs.get("alt"), src, True, "html", classes)
+            found.append((tag.line, _HTML, link))
     return [link for _, _, link in sorted(found, key=lambda item: item[:2])]
 
 

@@ -63,7 +63,7 @@ def check(links: list[Link], path: str) -> list[Problem]:
     problems = []
     for link in links:
         scheme = link.target.split(":", 1)[0].lower() if ":" in link.target else ""
-        if scheme not in SCHEMES or link.attrs.startswith("reference"):
+        if scheme not in SCHEMES or link.kind == "reference":
             continue
         target = link.target[len(scheme) + 1 :].strip()
         problem = _target_problem(scheme, target)

@@ -14,9 +14,11 @@ from html.parser import HTMLParser
 
 
 @dataclass(frozen=True)
-class RawTag:
+class Tag:
+    """A start tag: its line inside the piece read here, or, from markdown_scan.tags, in
+    the page's source."""
+
     line: int
-    column: int
     name: str  # lower case
     attrs: dict[str, str]  # lower-case names; a bare attribute has the value ""
 
@@ -41,7 +43,7 @@ class RawComment:
 class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.tags: list[RawTag] = []
+        self.tags: list[Tag] = []
         self.anchors: list[RawAnchor] = []
         self.comments: list[tuple[int, int]] = []
         self.text: list[str] = []  # all the text, tags left out
@@ -53,7 +55,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, column = self._at()
-        self.tags.append(RawTag(line, column, tag, {name: value or "" for name, value in attrs}))
+        self.tags.append(Tag(line, tag, {name: value or "" for name, value in attrs}))
         if tag == "a":
             self._anchor = (line, column, [])
 
@@ -80,7 +82,7 @@ class _Reader(HTMLParser):
 
 @dataclass(frozen=True)
 class RawHtml:
-    tags: tuple[RawTag, ...]
+    tags: tuple[Tag, ...]
     anchors: tuple[RawAnchor, ...]
     comments: tuple[RawComment, ...]
 

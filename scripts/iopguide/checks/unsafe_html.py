@@ -19,6 +19,7 @@ from iopguide.checks import markdown_scan, markdown_tokens
 from iopguide.checks.links import CODE_SCHEMES, own_targets
 from iopguide.checks.markdown_scan import Link
 from iopguide.checks.problem import Problem
+from iopguide.checks.raw_html import Tag
 from iopguide.checks.urls import URL_ATTRS, scheme, shown
 
 # meta (a refresh redirects the reader), base (re-points every link) and link (loads a
@@ -101,7 +102,7 @@ def _titles(text: str) -> list[tuple[int, str]]:
     return [(line, title) for line, title in found if "<" in title]
 
 
-def _code_attrs(tag: markdown_scan.Tag) -> list[str]:
+def _code_attrs(tag: Tag) -> list[str]:
     """The tag's address attributes (xlink:href, formaction, data...) that run code; an
     <a href> and an <img src> are links, checked with the page's other links."""
     links = {("a", "href"), ("img", "src")}
