@@ -31,7 +31,7 @@ from iopguide.checks import (
     symlinks,
 )
 from iopguide.checks import site as site_checks
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 from iopguide.finish.run import EditionBuild, finish_site
 from iopguide.render import page_html
 

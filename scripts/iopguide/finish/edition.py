@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from iopguide.checks import readability, reading_es
 from iopguide.checks import site as site_checks
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 from iopguide.finish import embed, feed, qr
 from iopguide.finish.pages import Page
 from iopguide.project import Settings, SourcePage

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from iopguide import site_address
 from iopguide.checks import unrendered
-from iopguide.checks.frontmatter import Problem
+from iopguide.checks.problem import Problem
 from iopguide.finish import (
     back_links,
     crisis_slots,
