@@ -59,16 +59,23 @@ def settings(config_path: Path = CONFIG) -> Settings:
 
 @dataclass(frozen=True)
 class SourcePage:
-    """One Markdown page in docs/ and where it is built."""
+    """One Markdown page in docs/ and where it is built, its front matter read once: every
+    rule and later step takes `front` (values, nodes, each key's line), never the text's
+    YAML again."""
 
     src: str  # from the project root, e.g. docs/benefits.md: what problems name
     uri: str  # from docs/, e.g. benefits.md
     url: str  # from the site root, e.g. benefits/ ("" for the home page)
     text: str = field(repr=False)
-    meta: dict = field(repr=False)  # {} when the front matter cannot be read
+    front: frontmatter.Parsed = field(repr=False)
 
     def __str__(self) -> str:  # names the page in test ids and messages
         return self.src
+
+    @property
+    def meta(self) -> dict:
+        """The front matter's values ({} when it cannot be read: the check reports it)."""
+        return self.front.meta
 
     @property
     def built(self) -> str:
@@ -88,16 +95,24 @@ def page_url(uri: str) -> str:
     return "".join(f"{part}/" for part in parts)
 
 
-def source_pages(docs_dir: Path) -> list[SourcePage]:
-    """Every Markdown page in `docs_dir` (dot-folders such as .snippets are not pages)."""
-    root = docs_dir.parent
+def source_page(path: Path, docs_dir: Path, src: str | None = None) -> SourcePage:
+    """The page at `path` in `docs_dir`, read and its front matter parsed; `src` names it
+    in problems (default: from the folder holding `docs_dir`)."""
+    uri = path.relative_to(docs_dir).as_posix()
+    text = path.read_text(encoding="utf-8-sig")
+    if src is None:
+        src = os.path.relpath(path, docs_dir.parent).replace(os.sep, "/")
+    return SourcePage(src, uri, page_url(uri), text, frontmatter.parse(text))
+
+
+def source_pages(docs_dir: Path, known: dict[str, SourcePage] | None = None) -> list[SourcePage]:
+    """Every Markdown page in `docs_dir` (dot-folders such as .snippets are not pages);
+    `known`: pages already read this build, by uri, taken as they are."""
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
         uri = path.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in uri.split("/")):
             continue
-        text = path.read_text(encoding="utf-8-sig")
-        meta = frontmatter.meta(text)  # {} when unreadable: the check reports it
-        src = os.path.relpath(path, root).replace(os.sep, "/")
-        pages.append(SourcePage(src, uri, page_url(uri), text, meta or {}))
+        page = (known or {}).get(uri)
+        pages.append(page if page is not None else source_page(path, docs_dir))
     return pages

@@ -41,14 +41,15 @@ def check(settings: project.Settings, pages: list[project.SourcePage]) -> list[P
     files), the menu, duplicates."""
     problems: list[Problem] = []
     root = settings.config_path.parent
-    for page in pages:
-        problems += frontmatter.check_page(page.text, page.src)
-        problems += content.check_markdown(page.text, page.src, root)
+    for page in pages:  # each page's front matter as read once (project.SourcePage.front)
+        problems += frontmatter.check_page(page.text, page.src, front=page.front)
+        problems += content.check_markdown(page.text, page.src, root, page.front)
     problems += snippets.check_snippets(settings.docs_dir, root)
     config = settings.config_path.name
     docs = settings.docs_dir.name
     problems += site_checks.nav_files(settings.config_text, config, {p.uri for p in pages}, docs)
-    problems += site_checks.duplicates([site_checks.page_keys(p.text, p.src) for p in pages])
+    keys = [site_checks.page_keys(p.text, p.src, p.front) for p in pages]
+    problems += site_checks.duplicates(keys)
     return problems
 
 

@@ -93,16 +93,20 @@ RULES = (
 )
 
 
-def check_markdown(text: str, path: str, root: Path | None = None) -> list[Problem]:
+def check_markdown(
+    text: str, path: str, root: Path | None = None, front: frontmatter.Parsed | None = None
+) -> list[Problem]:
     """Every Markdown-level problem of one page, sorted by line. Its `{crisis:...}`
     placeholders are filled in first (line for line), so every rule reads what the build
-    shows; `root` is the project, whose crisis file fills them (else the working folder)."""
+    shows; `root` is the project, whose crisis file fills them (else the working folder);
+    `front`: the page's `frontmatter.parse(text)`, when the caller has it."""
     if frontmatter.unfinished(text):  # empty, or no end to its front matter: one line says so
         return []
     data, _ = crisis.load(root)  # the file's own problems: crisis_lines.file_problems
     text, problems = crisis_lines.expand(text, path, data)
     found = markdown_scan.links(text)
-    block = frontmatter.split(text)
+    front = frontmatter.parse(text) if front is None else front
+    block = front.block  # filling placeholders in keeps every line where it was
     problems += (
         images.check(found, path)
         + local_files.check(text, found, path)
@@ -113,11 +117,11 @@ def check_markdown(text: str, path: str, root: Path | None = None) -> list[Probl
         + phone_links.check(found, path)
         + headings.check(text, path, block.body_line if block else 1)
         + abbreviations.check(text, path)
-        + translations.check(text, path)
+        + translations.check(text, path, meta=front.meta)
         + crisis_lines.check(text, found, path, data)
         + crisis_box.check(text, path)
     )
-    meta = frontmatter.meta(text)
+    meta = front.meta
     # Pages about the site cite nothing. Without a readable crisis file (its own lines say
     # why), crisis numbers would each ask for a marker: cite once the file is fixed.
     if meta.get("kind", "content") == "content" and data is not None:
@@ -140,7 +144,8 @@ def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:
     for page in sorted(docs.rglob("*.md")):
         if not any(part.startswith(".") for part in page.relative_to(docs).parts):
             pages[page.resolve()] = page
-    shown = {}
+    shown: dict[Path, Path] = {}
+    keys: dict[Path, site_checks.PageKeys] = {}
     for path in paths:
         text, unreadable = quick_inputs.read(path)
         if text is None:
@@ -151,17 +156,19 @@ def check_files(paths: list[Path], docs: Path = ROOT / "docs") -> list[Problem]:
             continue
         shown[path.resolve()] = path
         pages.setdefault(path.resolve(), path)
-        problems += frontmatter.check_page(text, str(path)) + check_markdown(text, str(path))
+        front = frontmatter.parse(text)  # once: every rule and the duplicates read it
+        keys[path.resolve()] = site_checks.page_keys(text, str(path), front)
+        problems += frontmatter.check_page(text, str(path), front=front)
+        problems += check_markdown(text, str(path), front=front)
         include = quick_inputs.include_problem(text, path, ROOT)
         problems += [include] if include else []
-    keys = [
-        site_checks.page_keys(
-            page.read_text(encoding="utf-8-sig", errors="replace"), _shown(page, shown)
-        )
-        for resolved, page in pages.items()
-    ]
+    for resolved, page in pages.items():  # the pages not given: only their title and description
+        if resolved not in keys:
+            text = page.read_text(encoding="utf-8-sig", errors="replace")
+            keys[resolved] = site_checks.page_keys(text, _shown(page, shown))
     wanted = {str(path) for path in shown.values()}
-    problems += [p for p in site_checks.duplicates(keys) if p.path in wanted]
+    every = [keys[resolved] for resolved in pages]
+    problems += [p for p in site_checks.duplicates(every) if p.path in wanted]
     return problems + crisis_lines.file_problems()
 
 

@@ -13,26 +13,41 @@ Every page in docs/ starts with a YAML block between `---` lines:
     ---
 
 Pages about the site itself (privacy, accessibility...) set `kind: info`, which
-makes `sources` optional. The checks walk YAML *nodes*, not loaded values, so a
-bad date is reported with its line instead of crashing the YAML loader: this module
-reads the block, frontmatter_fields.py and review_dates.py check each field.
+makes `sources` optional. `parse` reads the block ONCE per page per build: it composes
+the YAML nodes (each with its line) and builds the values from those same nodes, dates
+that are no real date (2026-13-45) kept as text. The checks walk the nodes, so a bad date
+is reported on its line instead of crashing a loader: frontmatter_fields.py and
+review_dates.py check each field. Everything else (the other rules, duplicates, the
+finish step) takes the same `Parsed` (project.SourcePage.front), never the text again.
 
-This module knows nothing about MkDocs: the hook in mkdocs_hooks.py calls it.
+This module knows nothing about MkDocs: mkdocs_plugin/build.py calls it.
 `Problem`, the line every check prints, lives in problem.py and is importable here too.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
 from iopguide.checks import frontmatter_fields
 from iopguide.checks.problem import Problem, Severity
 
-__all__ = ["FrontMatter", "Problem", "Severity", "check_page", "meta", "split", "unfinished"]
+__all__ = [
+    "FrontMatter",
+    "Parsed",
+    "Problem",
+    "Severity",
+    "check_page",
+    "meta",
+    "parse",
+    "split",
+    "unfinished",
+]
 
 FENCE = re.compile(r"^---[ \t]*$")
 
@@ -69,24 +84,64 @@ def unfinished(text: str) -> bool:
     return not text.strip() or (split(text) is None and bool(FENCE.match(text.splitlines()[0])))
 
 
-def meta(text: str) -> dict:
-    """The page's front matter as values ({} when missing or unreadable: check_page
-    reports that)."""
+@dataclass(frozen=True)
+class Parsed:
+    """A page's front matter, read once: the block, its YAML nodes and its values."""
+
+    block: FrontMatter | None  # None: no front matter (or no closing ---)
+    root: yaml.Node | None = field(default=None, repr=False)  # None: none, or unreadable
+    error: yaml.YAMLError | None = None  # why the YAML cannot be read
+    meta: dict[str, Any] = field(default_factory=dict)  # {} when missing or unreadable
+    lines: dict[str, int] = field(default_factory=dict)  # each top-level key's page line
+
+
+def parse(text: str) -> Parsed:
+    """The page's front matter, composed once; its values built from the same nodes."""
     block = split(text)
     if block is None:
-        return {}
+        return Parsed(None)
     try:
-        loaded = yaml.safe_load(block.yaml_text)
-    except (ValueError, OverflowError):  # 2026-13-45: check_page names it; read the rest
-        loaded = yaml.load(block.yaml_text, _TextDates)  # a SafeLoader
-    except yaml.YAMLError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+        root = yaml.compose(block.yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return Parsed(block, error=error)
+    if not isinstance(root, yaml.MappingNode):
+        return Parsed(block, root)
+    lines = {
+        str(key.value): block.first_line + key.start_mark.line
+        for key, _ in root.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+    return Parsed(block, root, meta=_values(root), lines=lines)
 
 
-def check_page(text: str, path: str, today: dt.date | None = None) -> list[Problem]:
-    """Check a page's front matter against the schema; empty when it is fine."""
-    block = split(text)
+def _values(root: yaml.MappingNode) -> dict[str, Any]:
+    """The nodes as values (what yaml.safe_load gives); an impossible date stays text.
+    Each try reads a copy: a merge key (`<<:`) would otherwise change the nodes the
+    checks walk."""
+    for loader in (yaml.SafeLoader, _TextDates):
+        try:
+            loaded = loader("").construct_document(copy.deepcopy(root))
+        except (ValueError, OverflowError):  # 2026-13-45: check_page names it; read the rest
+            continue
+        except yaml.YAMLError:  # e.g. a list used as a key: check_page names it
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
+    return {}
+
+
+def meta(text: str) -> dict:
+    """The page's front matter as values ({} when missing or unreadable: check_page
+    reports that). The pipeline reads `parse(text).meta` once instead."""
+    return parse(text).meta
+
+
+def check_page(
+    text: str, path: str, today: dt.date | None = None, front: Parsed | None = None
+) -> list[Problem]:
+    """Check a page's front matter against the schema; empty when it is fine. `front`:
+    the page's `parse(text)`, when the caller has it (the build and the quick check do)."""
+    front = parse(text) if front is None else front
+    block = front.block
     if not text.strip():
         fix = "the page is empty: copy the front matter and `# Title` of a page like it"
         return [Problem(path, 1, "front-matter", f"{fix} (see CONTRIBUTING.md)")]
@@ -104,9 +159,8 @@ def check_page(text: str, path: str, today: dt.date | None = None) -> list[Probl
                 "sources, then another `---` line (see CONTRIBUTING.md)",
             )
         ]
-    try:
-        root = yaml.compose(block.yaml_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
+    root, error = front.root, front.error
+    if error is not None:
         mark = getattr(error, "problem_mark", None)
         line = block.first_line + (mark.line if mark else 0)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]

@@ -37,22 +37,19 @@ class PageKeys:
     description_line: int = 0
 
 
-def page_keys(text: str, path: str) -> PageKeys:
-    block = frontmatter.split(text)
-    if block is None:
-        return PageKeys(path)
-    try:
-        root = yaml.compose(block.yaml_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+def page_keys(text: str, path: str, front: frontmatter.Parsed | None = None) -> PageKeys:
+    """The title and description of a page; `front`: its `frontmatter.parse(text)`, when
+    the caller has it (the build and the quick check do)."""
+    front = frontmatter.parse(text) if front is None else front
+    if front.block is None or not isinstance(front.root, yaml.MappingNode):
         return PageKeys(path)  # the front-matter rule reports it
     found: dict[str, tuple[str, int]] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
-                found[key.value] = (
-                    " ".join(str(value.value).split()),
-                    block.first_line + value.start_mark.line,
-                )
+    for key, value in front.root.value:
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
+            found[key.value] = (
+                " ".join(str(value.value).split()),
+                front.block.first_line + value.start_mark.line,
+            )
     title, title_line = found.get("title", ("", 0))
     description, description_line = found.get("description", ("", 0))
     return PageKeys(path, title, title_line, description, description_line)

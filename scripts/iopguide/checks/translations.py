@@ -59,13 +59,17 @@ def changed_lines(old: str, new: str) -> int:
     return sum(1 for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---")))
 
 
-def check(text: str, path: str, today: dt.date | None = None) -> list[Problem]:
+def check(
+    text: str, path: str, today: dt.date | None = None, meta: dict | None = None
+) -> list[Problem]:
+    """translation-stale for a page of another language; `meta`: its front matter's
+    values, when the caller has them (read once: frontmatter.parse)."""
     english = english_path(path)
     source = _read(english) if english else None
     if english is None or source is None:
         return []
     current = blob_hash(source)[:SHORT]
-    meta = frontmatter.meta(text)
+    meta = frontmatter.meta(text) if meta is None else meta
     version = str(meta.get(FIELD) or "").strip()
     if not version:
         return [

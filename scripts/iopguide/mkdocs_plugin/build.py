@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from iopguide import editions
+from iopguide import editions, project
 from iopguide.checks import content as content_checks
 from iopguide.checks import (
     crisis_lines,
@@ -48,6 +48,7 @@ class Build:
         self.log = log
         self.reported = ReportedProblems()
         self.page_keys: list[site_checks.PageKeys] = []  # titles and descriptions, for on_env
+        self.pages: dict[str, project.SourcePage] = {}  # by src_uri: front matter read once
         self.said_plainly = SaidPlainly(log)  # MkDocs' own warnings, said as our lines
 
     def report(self, problems: list[Problem]) -> None:
@@ -75,23 +76,25 @@ class Build:
                     files.append(
                         File(uri, str(english), config.site_dir, config.use_directory_urls)
                     )
-        self.said_plainly.site = _site(files, config)
+        self.said_plainly.site = _site(files, config, self.pages)
         return files
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
         path = project_path(page.file.abs_src_path, config)
+        source = project.source_page(Path(page.file.abs_src_path), Path(config.docs_dir), path)
+        self.pages[page.file.src_uri] = source  # its front matter, read once for this build
+        text = source.text
         self.reported.built_as(path, page.file.dest_uri)
-        self.report(frontmatter.check_page(text, path))
+        self.report(frontmatter.check_page(text, path, front=source.front))
         root = Path(config_file(config)).parent
-        self.report(content_checks.check_markdown(text, path, root))
+        self.report(content_checks.check_markdown(text, path, root, source.front))
         options, shown = config.mdx_configs.get("pymdownx.snippets"), path.replace(os.sep, "/")
         sources = rendered_html.page_sources(shown, Path(config.docs_dir), root)
         found = rendered_html.include_problem(markdown, options, shown, sources)
         if found:  # an include MkDocs cannot read would stop it with a traceback: skip the
             self.report([found])  # page's text; on_env stops the build once all are checked
             return ""
-        self.page_keys.append(site_checks.page_keys(text, path))
+        self.page_keys.append(site_checks.page_keys(text, path, source.front))
         return markdown  # citation markers are a Markdown extension (iopguide/render/)
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
@@ -136,7 +139,8 @@ class Build:
             if not edition.is_default:
                 site_dir = Path(config.site_dir) / edition.folder
                 other_languages.build_edition(edition, root, site_dir, config, self.log)
-            builds.append(other_languages.edition_build(edition, root, config))
+            known = self.pages if edition.is_default else None  # this build read them
+            builds.append(other_languages.edition_build(edition, root, config, known))
         # Pages whose raw or rendered HTML, or front matter, already failed: what that
         # markup does on the built page (Material prints a title unescaped in its header)
         # is the same finding.
@@ -150,8 +154,11 @@ class Build:
             self.log.info(note)
 
 
-def _site(files: Files, config: MkDocsConfig) -> messages.Site:
-    """This build's pages, as messages.py reads them to say MkDocs' warnings plainly."""
+def _site(
+    files: Files, config: MkDocsConfig, pages: dict[str, project.SourcePage]
+) -> messages.Site:
+    """This build's pages, as messages.py reads them to say MkDocs' warnings plainly;
+    `pages`: those read so far (their front matter is not read again)."""
 
     def source(src: str) -> str:
         file = files.get_file_from_path(src)
@@ -172,6 +179,9 @@ def _site(files: Files, config: MkDocsConfig) -> messages.Site:
         return found
 
     def title(src: str) -> str:
+        read = pages.get(src)
+        if read is not None:
+            return site_checks.page_keys(read.text, src, read.front).title
         return site_checks.page_keys(source(src), src).title
 
     with open(config_file(config), encoding="utf-8-sig") as handle:

@@ -45,11 +45,16 @@ def project_path(path: str, config: MkDocsConfig) -> str:
     return os.path.relpath(path, root)
 
 
-def edition_build(edition: editions.Edition, root: Path, config: MkDocsConfig) -> EditionBuild:
+def edition_build(
+    edition: editions.Edition,
+    root: Path,
+    config: MkDocsConfig,
+    known: dict[str, project.SourcePage] | None = None,
+) -> EditionBuild:
+    """One language's pages for `finish`; `known`: those this build already read, by uri."""
     settings = editions.settings(edition, root, config.site_url or "/")  # serve sets its own
-    return EditionBuild(
-        edition.lang, edition.folder, settings, project.source_pages(settings.docs_dir)
-    )
+    pages = project.source_pages(settings.docs_dir, known)
+    return EditionBuild(edition.lang, edition.folder, settings, pages)
 
 
 def build_edition(
