@@ -26,6 +26,8 @@ The pages
 - `languages.py`: each page paired with its translation: `hreflang`, the visible switch,
   sitemap alternates.
 - `favicon.py`: the small SVG favicon inside each page.
+- `a11y_markup.py`: the header buttons, names and labels a11y.js used to add at each load,
+  written once in the page's language.
 - `theme_boilerplate.py`: leaves out what the theme writes on every page for features the
   site leaves off (the content-tabs script, `<meta name=generator>`, unused `__config`
   translations), so every page's HTML fits the first round trip.
