@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from browser import PHONE, axe_violations, contrast, open_page
+from iopguide import strings
 from iopguide.finish import embed, qr
 from sitetools import content_pages, hrefs, serve_directory, spanish_pages, tags, wait_until
 
@@ -331,6 +332,6 @@ def test_without_javascript_a_preview_is_a_link_to_the_embed(browser, base_url: 
 @pytest.mark.parametrize("page", EMBEDDED, ids=str)
 def test_printed_handouts_carry_a_qr_code_to_the_page(site: Path, page) -> None:
     html = (site / page.url / "index.html").read_text(encoding="utf-8")
-    expected = qr.qr_svg("http://127.0.0.1:8000/" + page.url)
+    expected = qr.qr_svg("http://127.0.0.1:8000/" + page.url, strings.words("en")["qr"])
     path = expected.split(' d="', 1)[1].split('"', 1)[0]
     assert path in html, f"{page.src}: no QR code for its URL in the print header"

@@ -14,6 +14,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from browser import DESKTOP, PHONE, axe_violations, open_page
+from iopguide import strings
 from iopguide.finish import page_navigation as nav
 from sitetools import built, every_page
 
@@ -66,7 +67,7 @@ def test_long_pages_have_contents_and_back_to_top(site: Path, page) -> None:
         f"long: {long}): {STEP}"
     )
     assert (top is not None) == long, f"{page.src}: 'Back to top' expected {long}: {STEP}"
-    words = nav.WORDS[_lang(page)]
+    words = strings.words(_lang(page))
     if contents is not None:
         assert contents.parent is not None and contents.parent.tag == "article", (
             f"{page.src}: the contents list must sit in the page's text, not in a box: {STEP}"
@@ -103,7 +104,7 @@ def test_the_menu_starts_with_help_in_the_pages_language(site: Path, page) -> No
     )
     link = first.css_first("a")
     assert link is not None
-    assert link.text().strip() == nav.WORDS[_lang(page)]["help"], page.src
+    assert link.text().strip() == strings.words(_lang(page))["help"], page.src
     target = (site / page.url / (link.attrs.get("href") or "")).resolve()
     assert target == (site / LANGS[_lang(page)] / nav.HELP_PAGE).resolve(), (
         f"{page.src}: help must lead to {LANGS[_lang(page)]}{nav.HELP_PAGE}: {STEP}"
@@ -175,7 +176,7 @@ def test_step_keeps_a_danger_box_after_key_points_where_it_was() -> None:
     tree = LexborHTMLParser(nav.add_navigation(_page(boxes + TEXT + _sections(5), "es")))
     contents = tree.css_first("nav.iop-toc")
     assert contents is not None and "crisis" in _classes(_previous_element(contents))
-    assert contents.css_first("p").text() == nav.WORDS["es"]["contents"]
+    assert contents.css_first("p").text() == strings.words("es")["contents"]
 
 
 @pytest.mark.parametrize(
@@ -255,7 +256,7 @@ def test_back_to_top_goes_to_the_top(browser, base_url: str, lang: str, javascri
     url = base_url + LANGS[lang] + LONG
     with open_page(browser, url, viewport=PHONE, javascript=javascript) as (tab, _):
         link = tab.locator(".iop-top a")
-        assert link.inner_text().strip().endswith(nav.WORDS[lang]["top"]), STEP
+        assert link.inner_text().strip().endswith(strings.words(lang)["top"]), STEP
         link.scroll_into_view_if_needed()
         assert tab.evaluate("scrollY") > 740 * 3, f"{LONG} is shorter than expected"
         link.click()
@@ -277,7 +278,7 @@ def test_phone_menu_opens_at_the_top_level_with_help_first(
         _menu_button(tab).click()
         _drawer_settled(tab, True)
         shown = tab.evaluate(HIT, ".md-nav--primary > ul > li")
-        assert shown and shown[0] == nav.WORDS[lang]["help"], (
+        assert shown and shown[0] == strings.words(lang)["help"], (
             f"{lang}: the open menu shows {shown}; help must come first: {STEP}"
         )
         items = tab.evaluate("() => document.querySelectorAll('.md-nav--primary > ul > li').length")
@@ -324,7 +325,7 @@ def test_closed_panels_leave_the_tab_order_and_come_back_open(
         _menu_button(tab).click()
         _drawer_settled(tab, True)
         focusable = tab.evaluate(FOCUSABLE, DRAWER_LINKS)
-        assert nav.WORDS[lang]["help"] in focusable[:2], f"open menu: {focusable}"  # logo, help
+        assert strings.words(lang)["help"] in focusable[:2], f"open menu: {focusable}"  # logo, help
         label = tab.evaluate(
             "() => document.querySelector('.md-nav--primary > ul > li > label[tabindex]').id"
         )
@@ -368,11 +369,11 @@ def test_desktop_menu_stays_shown_and_in_the_tab_order(browser, base_url: str, l
             "() => document.querySelector('.md-sidebar--primary a.md-nav__link--active')"
             ".textContent"
         ).strip()
-        assert nav.WORDS[lang]["help"] in shown and own in shown, (
+        assert strings.words(lang)["help"] in shown and own in shown, (
             f"{lang}: the desktop menu must show help and the page's own section: {shown}: {JS}"
         )
         focusable = tab.evaluate(FOCUSABLE, ".md-sidebar--primary a[href]")
-        assert own in focusable and nav.WORDS[lang]["help"] in focusable, (
+        assert own in focusable and strings.words(lang)["help"] in focusable, (
             f"{lang}: the desktop menu's links left the tab order: {CSS}"
         )
         assert tab.evaluate(FOCUSABLE, ".md-search__input"), "desktop search is not focusable"

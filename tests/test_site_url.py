@@ -17,9 +17,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from fixtures_builds import SUB_PATH, Broken
-from iopguide import site_address
+from iopguide import site_address, strings
 from iopguide.finish import qr
-from iopguide.finish.edition import QR_LABELS
 from iopguide.paths import ROOT
 
 # Builds, servers or tools that run for seconds: not in the quick lane.
@@ -79,7 +78,7 @@ def test_a_host_address_names_everypage_tree(on_netlify: Path, url: str) -> None
     svg = tree.css_first(".iop-qr-box svg")
     assert svg is not None, f"{url}: no QR code"
     lang = url.split("/")[0] if url.startswith("es/") else "en"
-    made = LexborHTMLParser(qr.qr_svg(HOST + url, QR_LABELS[lang])).css_first("svg path")
+    made = LexborHTMLParser(qr.qr_svg(HOST + url, strings.words(lang)["qr"])).css_first("svg path")
     drawn = svg.css_first("path")
     assert made is not None and drawn is not None
     assert drawn.attrs.get("d") == made.attrs.get("d"), f"{url}: the QR code is not {HOST + url}"

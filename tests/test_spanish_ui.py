@@ -4,10 +4,10 @@ them (text, aria-label, title, placeholder, alt), in every page under /es/ as bu
 (embeds and the 404 included) and in the Spanish feed's page bodies.
 
 The English strings are collected from where they are written, so a new one is checked
-without editing this file: overrides/partials/iop-strings.html's "en" table, Material's
-(and Zensical's) English translations, assets/a11y.js's English words, the crisis file's
-wording, mkdocs.yml's colour-toggle names, the citation label, and the words finish/
-writes (embeds, QR code).
+without editing this file: docs/.data/strings.yml's "en" table (the templates', the
+finish steps' and assets/a11y.js's words), Material's (and Zensical's) English
+translations, the crisis file's wording, mkdocs.yml's colour-toggle names and the
+citation label.
 A string that is the same in the Spanish table (a number, a shared word) is not English.
 
 Runs when the project has a Spanish edition (mkdocs.es.yml and docs-es/)."""
@@ -17,22 +17,19 @@ from __future__ import annotations
 import functools
 import html
 import importlib.util
-import inspect
 import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import jinja2
 import markdown
 import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from browser import open_page
-from iopguide import editions, project
+from iopguide import editions, project, strings
 from iopguide.crisis import data as crisis
-from iopguide.finish import embed, qr
 from iopguide.render.citations import CitationsExtension
 from sitetools import ROOT
 
@@ -40,9 +37,10 @@ SPANISH = next((e for e in editions.editions(ROOT) if e.lang == "es"), None)
 pytestmark = pytest.mark.skipif(SPANISH is None, reason="no Spanish edition in this checkout")
 
 READ = ("aria-label", "title", "placeholder", "alt", "aria-description", "aria-roledescription")
-A11Y_JS = ROOT / "docs" / "assets" / "a11y.js"
-# Keys of iop-strings.html whose values are not words a reader meets: a locale code.
-NOT_WORDS = {"locale"}
+# Keys of strings.yml whose values are not a Spanish page's words: a locale code, each
+# language's own name (the switch marks it with its lang), and how the English clinics page
+# names an edition.
+NOT_WORDS = {"locale", "language_name", "named_in_english"}
 # Material's keys that are settings, not words.
 MATERIAL_SETTINGS = re.compile(r"^(language|direction|search\.config\..*)$")
 
@@ -92,13 +90,18 @@ def _english_only(english: dict[str, str], spanish: dict[str, str], where: str) 
     return found
 
 
-def template_strings() -> tuple[dict[str, str], dict[str, str]]:
-    """overrides/partials/iop-strings.html's "en" and "es" tables, read by Jinja."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
-    module = env.get_template("partials/iop-strings.html").make_module(
-        {"config": {"theme": {"language": "en"}}}
+def interface_strings() -> tuple[dict[str, str], dict[str, str]]:
+    """docs/.data/strings.yml's "en" and "es" tables, `{site}` and `{name}` filled in as the
+    build fills them."""
+    tables = strings.load(ROOT)
+    en, es = (tables["en"], tables["en"] | tables["es"])
+    return tuple(  # type: ignore[return-value]
+        {
+            key: value.format(site="IOP Guide", name=words["table"] + " 1")
+            for key, value in words.items()
+        }
+        for words in (en, es)
     )
-    return module.strings["en"], module.strings["es"]
 
 
 def theme_strings(package: str, lang: str) -> dict[str, str]:
@@ -111,14 +114,6 @@ def theme_strings(package: str, lang: str) -> dict[str, str]:
     return {
         key: json.loads(f'"{value}"') for key, value in pairs if not MATERIAL_SETTINGS.match(key)
     }
-
-
-def script_words(lang: str) -> dict[str, str]:
-    """assets/a11y.js's words for `lang`: the object after `<lang>: {` in its table."""
-    text = A11Y_JS.read_text(encoding="utf-8")
-    block = re.search(rf"\b{lang}: \{{(.*?)\}}", text, re.S)
-    assert block, f"{A11Y_JS.name}: no {lang} word list"
-    return dict(re.findall(r'(\w+): "((?:[^"\\]|\\.)*)"', block.group(1)))
 
 
 def crisis_strings(lang: str) -> dict[str, str]:
@@ -138,19 +133,14 @@ def palette_names(config: Path) -> list[str]:
 def english_interface_strings() -> dict[str, str]:
     """Every English interface string the site can print -> where it is written."""
     found: dict[str, str] = {}
-    english, spanish = template_strings()
-    found |= _english_only(english, spanish, "iop-strings.html")
+    english, spanish = interface_strings()
+    found |= _english_only(english, spanish, "strings.yml")
     for package in ("material", "zensical"):
         found |= _english_only(theme_strings(package, "en"), theme_strings(package, "es"), package)
-    found |= _english_only(script_words("en"), script_words("es"), "a11y.js")
     found |= _english_only(crisis_strings("en"), crisis_strings("es"), "crisis.yml")
     for name in palette_names(ROOT / "mkdocs.yml"):
         found[norm(name)] = "mkdocs.yml: theme.palette toggle.name"
     found[norm(CitationsExtension().getConfig("label") + " 1")] = "render/citations.py: label"
-    back = embed.BACK["en"].format(site="IOP Guide")
-    words = {"back": back, "table": "{} 1 ({})".format(*embed.TABLE["en"])}
-    words["qr"] = inspect.signature(qr.qr_svg).parameters["label"].default
-    found |= _english_only(words, {}, "finish/")
     return {text: where for text, where in found.items() if text not in ALLOWED}
 
 
@@ -244,7 +234,7 @@ def test_the_english_list_is_read_from_every_source() -> None:
     expected = {"switch to dark mode", "source #", "skip to content", "skip to main content"}
     expected |= {"table of contents", "could not copy: select the text and copy it instead"}
     assert expected <= set(english), f"missing from the English strings: {expected - set(english)}"
-    assert NOT_WORDS <= set(template_strings()[0]), "NOT_WORDS names a key iop-strings lacks"
+    assert NOT_WORDS <= set(interface_strings()[0]), "NOT_WORDS names a key strings.yml lacks"
     assert leaks('<p lang="es"><a aria-label="Source 3">3</a></p>', english)
     assert not leaks(
         '<p lang="es">Envíe HOME al 741741 <span lang="en">Skip to content</span></p>', english
@@ -274,10 +264,9 @@ def test_each_page_has_one_skip_link_ours(site: Path) -> None:
     assert skip_links(site) == []
 
 
-def test_the_script_and_the_settings_speak_every_language_alike() -> None:
-    """a11y.js has every word in Spanish, and its colour-button names are the palettes'."""
-    english, spanish = script_words("en"), script_words("es")
-    assert set(spanish) == set(english), f"a11y.js: es lacks {set(english) - set(spanish)}"
+def test_the_strings_and_the_settings_speak_every_language_alike() -> None:
+    """The colour buttons' names (strings.yml, dark and light) are the palettes'."""
+    english, spanish = strings.load(ROOT)["en"], strings.load(ROOT)["es"]
     for words, config in ((english, ROOT / "mkdocs.yml"), (spanish, SPANISH.differences)):
         assert palette_names(config) == [words["dark"], words["light"]], config.name
     base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), project.Loader)

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from iopguide import project, site_address
+from iopguide import project, site_address, strings
 
 BY_NAME = ("markdown_extensions", "plugins")
 SHARED = "assets"  # docs/assets/: every edition's CSS, scripts and icon
@@ -76,12 +76,12 @@ def config_data(edition: Edition, root: Path, site_url: str | None = None) -> di
     english = site_address.full(site_url or base.get("site_url"))
     base["site_url"] = english
     if edition.differences is None:
-        return base
+        return strings.with_strings(base, edition.lang)
     extra = yaml.load(edition.differences.read_text(encoding="utf-8-sig"), project.Loader)
     data = merge(base, extra or {})
     data["docs_dir"] = edition.docs_dir.name  # docs-es: the pages are found by language
     data["site_url"] = english + edition.folder if english else None
-    return data
+    return strings.with_strings(data, edition.lang)  # the templates' words (strings.py)
 
 
 def error_page_context(context: dict, template_name: str, config: Any) -> dict:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from iopguide import strings
 from iopguide.checks import readability, reading_es
 from iopguide.checks import site as site_checks
 from iopguide.checks.problem import Problem
@@ -18,10 +19,6 @@ from iopguide.project import Settings, SourcePage
 
 QR_SLOT = "[data-iop-qr]"  # the empty box overrides/partials/print-header.html leaves
 GALLERY = "div.iop-embed-gallery"  # where docs/for-clinics.md wants the embeds listed
-QR_LABELS = {
-    "en": "QR code: scan to open this page online",
-    "es": "Código QR: escanéelo para abrir esta página en internet",
-}
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,7 @@ def fill(
         return
     if slot is not None and canonical(tree):
         lang = (tree.css_first("html").attrs.get("lang") if tree.css_first("html") else "") or "en"
-        slot.inner_html = qr.qr_svg(canonical(tree), QR_LABELS.get(lang, QR_LABELS["en"]))
+        slot.inner_html = qr.qr_svg(canonical(tree), strings.words(lang)["qr"])
         del slot.attrs["data-iop-qr"]
     elif slot is not None:
         slot.decompose()

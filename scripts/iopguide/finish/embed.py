@@ -18,8 +18,10 @@ from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from iopguide import strings
+from iopguide.finish import a11y_markup
+
 EMBED_ROOT = "embed"
-LANGUAGE_NAMES = {"es": "in Spanish"}  # the clinics page is in English
 EMBED_CSS = "assets/embed.css"
 EMBED_SCRIPT = "assets/embed-child.js"
 
@@ -56,12 +58,6 @@ def _fragment(markup: str) -> LexborNode:
     return node
 
 
-BACK = {
-    "en": "Read the full page on {site}</a> (opens in a new tab)",
-    "es": "Lea la página completa en {site}</a> (se abre en otra pestaña)",
-}
-
-
 def make_embed(page_html: str, page_url: str, site_name: str, lang: str = "en") -> str:
     """The embed page for a built page at `page_url` (e.g. `benefits/`)."""
     tree = LexborHTMLParser(page_html)
@@ -89,7 +85,7 @@ def cut_embed(tree: LexborHTMLParser, page_url: str, site_name: str, lang: str =
     article.insert_child(
         _fragment(
             f'<p class="iop-embed__back"><a href="{itself}">'
-            + BACK.get(lang, BACK["en"]).format(site=html_escape(site_name))
+            + strings.words(lang)["embed_back"].format(site=html_escape(site_name))
             + "</p>"
         )
     )
@@ -104,6 +100,7 @@ def cut_embed(tree: LexborHTMLParser, page_url: str, site_name: str, lang: str =
             link.attrs["target"] = "_blank"
             link.attrs["rel"] = "noopener"
     wrap_tables(article, lang)
+    a11y_markup.drop_copy_words(article)  # no a11y.js in an embed
     up = "../" * _depth(embed_url(page_url))
     # No noindex: the canonical link names the full page, as search engines ask of copies.
     head.insert_child(_fragment('<meta name="color-scheme" content="light">'))
@@ -111,27 +108,17 @@ def cut_embed(tree: LexborHTMLParser, page_url: str, site_name: str, lang: str =
     body.insert_child(_fragment(f'<script src="{up}{EMBED_SCRIPT}"></script>'))
 
 
-# A table's box is named "<heading> (table)", or "Table 2 (table)" under no heading: the
-# words assets/a11y.js gives the same boxes on full pages.
-TABLE = {"en": ("Table", "table"), "es": ("Tabla", "tabla")}
-
-
 def wrap_tables(article: LexborNode, lang: str = "en") -> None:
     """Put each table in a box named after the heading above it, focusable, that
     scrolls sideways. Material's JavaScript does this on full pages; embeds do not load
-    it, so the box is written at build time and works without JavaScript too."""
-    table_word, suffix = TABLE.get(lang, TABLE["en"])
-    heading, found = "", []
-    for node in article.traverse():
-        if node.tag in ("h1", "h2", "h3", "h4"):
-            heading = node.text(deep=True).replace("¶", "").strip()
-        elif node.tag == "table":
-            found.append((node, heading))
-    for number, (table, name) in enumerate(found, start=1):
-        label = html_escape(f"{name or table_word + ' ' + str(number)} ({suffix})")
+    it, so the box is written at build time and works without JavaScript too. The names
+    are the full pages' (a11y_markup.py), which the box carries instead of the table."""
+    for table, name in a11y_markup.table_labels(article, strings.words(lang)):
+        if a11y_markup.LABEL in table.attrs:
+            del table.attrs[a11y_markup.LABEL]
         box = _fragment(
             f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
-            f'aria-label="{label}"><div class="md-typeset__table"></div></div>'
+            f'aria-label="{html_escape(name)}"><div class="md-typeset__table"></div></div>'
         )
         table.insert_before(box)
         inner = box.css_first("div.md-typeset__table")
@@ -185,7 +172,7 @@ def gallery_html(items: list[GalleryItem], script_url: str, sizer: str, maker: s
     for item in items:
         anchor = "embed-" + re.sub(r"[^a-z0-9]+", "-", item.embed_url.lower()).strip("-")
         lang = "" if item.lang == "en" else f' lang="{item.lang}"'
-        language = "" if item.lang == "en" else f" ({LANGUAGE_NAMES.get(item.lang, item.lang)})"
+        language = "" if item.lang == "en" else f" ({strings.words(item.lang)['named_in_english']})"
         parts.append(
             f'<h3 id="{anchor[-60:]}"><span{lang}>{html.escape(item.title)}</span>{language}</h3>\n'
             f"<p{lang}>{html.escape(item.description)}</p>\n"

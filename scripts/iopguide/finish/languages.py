@@ -16,11 +16,11 @@ import gzip
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from iopguide import strings
 from iopguide.finish.edition import EditionBuild
 from iopguide.finish.pages import Pages
 
 SWITCH = "[data-iop-lang]"
-NAMES = {"en": "English", "es": "Español"}
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -62,7 +62,7 @@ def link_editions(html: Pages, editions: list[EditionBuild], site_dir: Path) -> 
         if switch is not None:
             links = [
                 f'<a href="{_relative(built, path)}" hreflang="{lang}" lang="{lang}">'
-                f"{NAMES.get(lang, lang)}</a>"
+                f"{strings.words(lang)['language_name']}</a>"
                 for lang, built in langs.items()
                 if lang != own
             ]

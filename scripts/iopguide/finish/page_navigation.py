@@ -14,8 +14,8 @@ frame).
 - The menu's first item is "Get help now", to the staying-safe page of the page's own
   language, so a reader who opens the menu in a hurry sees help before anything else.
 
-The words are here, in each language (`WORDS`), as the templates' are in
-overrides/partials/iop-strings.html. The styles are the NAV section of site.css.
+The words are in docs/.data/strings.yml (contents, top, help), with the templates'; read
+by iopguide/strings.py. The styles are the NAV section of site.css.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from iopguide import strings
 from iopguide.finish.pages import Pages
 
 ARTICLE = "article.md-content__inner"
@@ -35,10 +36,6 @@ MIN_SECTIONS = 4  # fewer: the page is short enough to scroll
 MAX_SECTIONS = 12  # more (the glossary's terms): a list that long is not a shortcut
 HELP_PAGE = "staying-safe/"
 TOP = "#main-content"  # overrides/main.html: the skip link's target, the content's top
-WORDS = {
-    "en": {"contents": "On this page", "top": "Back to top", "help": "Get help now"},
-    "es": {"contents": "En esta página", "top": "Volver arriba", "help": "Consiga ayuda ahora"},
-}
 # Not the page's reading: the print-only header, the Sources and the review dates.
 _NOT_TEXT = ".iop-print-only, .iop-sources, .iop-review, .iop-lang, svg, script"
 
@@ -69,7 +66,7 @@ def navigate(tree: LexborHTMLParser, is_home: bool = False) -> None:
     """`add_navigation`, in place on a parsed page."""
     if tree.css_first(EMBED) is not None:
         return
-    words = WORDS.get(_lang(tree), WORDS["en"])
+    words = strings.words(_lang(tree))
     help_first(tree, words["help"])
     article = tree.css_first(ARTICLE)
     if article is not None and not is_home and is_long(article):

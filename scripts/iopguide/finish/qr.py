@@ -7,8 +7,8 @@ import io
 import segno
 
 
-def qr_svg(url: str, label: str = "QR code: scan to open this page online") -> str:
-    """An accessible inline SVG QR code that opens `url`."""
+def qr_svg(url: str, label: str) -> str:
+    """An accessible inline SVG QR code that opens `url`, named `label` (strings.yml: qr)."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(
         buffer,

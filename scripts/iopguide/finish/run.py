@@ -4,7 +4,8 @@ Reads the built folder and docs/ (for each page's front matter), never the gener
 internals, so `mkdocs build` (through the hook in scripts/mkdocs_hooks.py) and
 `dev.py build --engine zensical` (which calls `finish_site` itself) end the same way:
 
-1. every page: the small HTML repairs, and a QR code in its print header; external links
+1. every page: the small HTML repairs, the header buttons and names assets/a11y.js
+   used to add at each load (a11y_markup.py), and a QR code in its print header; external links
    whose words are their address marked, so print leaves them (print_links.py);
 2. the reading grade of every page, and any source marker left as typed
    (`cite-unrendered`), reported on its Markdown source;
@@ -36,6 +37,7 @@ from iopguide import site_address
 from iopguide.checks import unrendered
 from iopguide.checks.problem import Problem
 from iopguide.finish import (
+    a11y_markup,
     back_links,
     crisis_slots,
     csp,
@@ -81,6 +83,7 @@ def finish_site(
     html = csp.read_pages(site_dir)  # each file parsed once, written once (pages.py)
     for tree in html.values():
         html_fixes.fix_tree(tree)
+        a11y_markup.apply(tree)  # what assets/a11y.js did at each load
         print_links.mark_tree(tree)
     for edition in editions:
         for page in edition.pages:  # unreadable front matter is reported once, by its check

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from iopguide import editions
+from iopguide import editions, strings
 from iopguide.mkdocs_plugin.build import Build
 from iopguide.tools import serve_guard
 
@@ -54,6 +54,7 @@ class IopPlugin:
         self._end()  # a build that ended without telling us
         self._build = Build(logging.getLogger(LOG_NAME))
         self._build.start(config)
+        config.extra["strings"] = strings.words(config.theme.get("language") or strings.DEFAULT)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
