@@ -33,7 +33,11 @@ MUTATORS = frozenset(
     }
 )
 CACHES = frozenset({"cache", "lru_cache"})
-PARSE_ONCE = "issue 26 item 1: goes when pages are parsed once"
+PARSE_ONCE = (
+    "issue 26 item 1: goes when the page model carries its Markdown tokens to every rule "
+    "(front matter is read once, project.SourcePage.front; without these caches the quick "
+    "check parses Markdown 1808 times for 59 pages, 1.8 s -> 5.3 s)"
+)
 
 # "path from scripts/:name" -> why it stays (name: the module-level name, or the cached function)
 ALLOWED = {
