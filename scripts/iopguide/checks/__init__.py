@@ -23,7 +23,8 @@ Reading a page
 - `urls.py`: an address read as a browser reads it, for every rule on a scheme or host.
 
 Front matter
-- `frontmatter.py`: find a page's front matter, read it, check it against the schema.
+- `frontmatter.py`: find a page's front matter, read it once (`parse`: its values, nodes
+  and each key's line, kept as `project.SourcePage.front`), check it against the schema.
 - `frontmatter_fields.py`: what each field must hold (the `kind:` values among them).
 - `frontmatter_text.py`: front matter is plain text.
 - `review_dates.py`: `reviewed` and `next_review` (`front-matter`, `review-overdue`).
