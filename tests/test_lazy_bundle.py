@@ -146,6 +146,34 @@ def test_a_colour_picked_before_the_bundle_arrives_is_kept(browser, base_url: st
             tab.unroute(BUNDLE)
 
 
+def test_search_opened_from_its_button_before_the_bundle_takes_what_is_typed(
+    browser, base_url: str
+) -> None:
+    """A keyboard reader on a slow phone presses Enter on Search and types at once, before
+    Material has arrived: the cursor must already be in the box (a11y.js puts it there),
+    and Material searches for what was typed when it starts. (A wide window shows the box
+    itself, with no Search button.)"""
+    held = []
+    with open_page(browser, base_url, viewport=PHONE) as (tab, _):
+        tab.route(BUNDLE, lambda route: held.append(route))  # held until the typing is done
+        try:
+            button = tab.locator("button.iop-header-button[data-for='__search']")
+            with tab.expect_request(lambda request: _bundle(request.url)):
+                button.focus()
+            tab.keyboard.press("Enter")
+            tab.keyboard.type("teen")
+            box = ".md-search__input"
+            assert tab.evaluate(f"document.querySelector('{box}').value") == "teen", (
+                "the words typed after opening search went elsewhere (a11y.js showButton)"
+            )
+            assert held, "the bundle was not asked for"
+            held[0].continue_()
+            tab.wait_for_function(BUNDLE_STARTED)
+            tab.wait_for_selector(".md-search-result__item")
+        finally:
+            tab.unroute(BUNDLE)
+
+
 @pytest.mark.parametrize("address", ["?q=insurance", "#attendance"])
 def test_a_search_or_a_place_in_the_page_loads_it_at_once(
     browser, base_url: str, address: str

@@ -18,7 +18,13 @@
     if (!label || !input) return null;
     button.innerHTML = label.innerHTML;
     button.hidden = label.hidden;
-    button.addEventListener("click", function () { input.click(); });
+    button.addEventListener("click", function () {
+      input.click();
+      // Search opened: the cursor goes in its box now, as Material puts it there once it
+      // runs, so words typed before Material arrives (a slow phone) are not lost.
+      var box = input.id === "__search" && input.checked && document.querySelector(".md-search__input");
+      if (box) box.focus();
+    });
     new MutationObserver(function () { button.hidden = label.hidden; })
       .observe(label, { attributes: true, attributeFilter: ["hidden"] });
     label.classList.add("iop-replaced");
