@@ -99,6 +99,7 @@ def interface_strings() -> tuple[dict[str, str], dict[str, str]]:
         {
             key: value.format(site="IOP Guide", name=words["table"] + " 1")
             for key, value in words.items()
+            if value and key != "date_format"  # "": Material's own word; a date's pattern
         }
         for words in (en, es)
     )

@@ -19,11 +19,10 @@ from iopguide.finish import a11y_markup
 from sitetools import ROOT
 
 A11Y_JS = ROOT / "docs" / "assets" / "a11y.js"
-# Where interface words used to be typed: templates, finish steps, the script.
-# Not overrides/partials/language.html: Material's own translation keys, a few replaced
-# (its table is Material's, by Material's key names; moving it here is left for later).
+# Where interface words used to be typed: templates (Material's words we replace included,
+# overrides/partials/language.html), finish steps, the script.
 WRITERS = [
-    *sorted(p for p in (ROOT / "overrides").rglob("*.html") if p.name != "language.html"),
+    *sorted((ROOT / "overrides").rglob("*.html")),
     *sorted((ROOT / "scripts" / "iopguide" / "finish").glob("*.py")),
     A11Y_JS,
 ]
