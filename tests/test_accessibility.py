@@ -65,8 +65,8 @@ AXE_COLOURS = visits.probe(
 )
 
 
-# Each page is loaded at its size and in its palette: Material picks the palette at load,
-# and a page resized after loading can be caught mid-transition.
+# Each page is loaded at its size and in its palette: Material picks the palette at load.
+# (The narrower checks that resize a visit, visits.resized, run its transitions to their end.)
 @pytest.mark.parametrize(
     ("page", "view"),
     [
